@@ -1,0 +1,51 @@
+/* cli: the command table and what every command shares.
+ *
+ * main() looks the command up in commands[] (commands.c), and calls its run
+ * function with the arguments after the command name (argv[0] is the command
+ * name). A command returns an exit status per the contract §1: 0 success,
+ * 1 bad input or refused, 2 usage, 3 storage or system failure. Messages go
+ * to stderr, data to stdout. */
+#ifndef DANGBO_CLI_CLI_H
+#define DANGBO_CLI_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "core/diag.h"
+#include "core/err.h"
+
+struct cli {
+	const char *db;  /* --db or $DANGBO_DB or "./dangbo.db" */
+	bool progress;   /* stderr is a terminal */
+};
+
+struct command {
+	const char *name;
+	int (*run)(struct cli *cli, int argc, char **argv);
+	const char *summary; /* one line, shown by "dangbo help" */
+	const char *usage;   /* full help text, shown by "dangbo help CMD" and "CMD --help" */
+};
+
+extern const struct command commands[];
+
+const struct command *cli_find(const char *name);
+/* Prints "dangbo: message" to stderr and returns the exit code for e. */
+int cli_fail(enum err e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Prints a usage error for cmd and returns 2. */
+int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Prints the diagnostics to stderr and returns the exit code for e. */
+int cli_fail_diag(enum err e, const struct diag_list *dl);
+/* True when argv contains --help or -h; prints the command's usage then. */
+bool cli_wants_help(const char *cmd, int argc, char **argv);
+
+/* Every command's entry point (one cmd_<name>.c each). */
+int cmd_help(struct cli *cli, int argc, char **argv);
+int cmd_init(struct cli *cli, int argc, char **argv);
+int cmd_import(struct cli *cli, int argc, char **argv);
+int cmd_export(struct cli *cli, int argc, char **argv);
+int cmd_org(struct cli *cli, int argc, char **argv);
+int cmd_member(struct cli *cli, int argc, char **argv);
+int cmd_demo(struct cli *cli, int argc, char **argv);
+int cmd_election(struct cli *cli, int argc, char **argv);
+
+#endif
