@@ -128,6 +128,15 @@ bool date_parse(const char *s, date_t *out)
 	return true;
 }
 
+/* Writes the last n decimal digits of v, zero-padded. */
+static void put_digits(char *out, unsigned v, int n)
+{
+	for (int i = n - 1; i >= 0; i--) {
+		out[i] = (char)('0' + v % 10);
+		v /= 10;
+	}
+}
+
 void date_format(date_t t, char out[11])
 {
 	if (t == DATE_NONE) {
@@ -136,7 +145,12 @@ void date_format(date_t t, char out[11])
 	}
 	int y, m, d;
 	date_to_ymd(t, &y, &m, &d);
-	snprintf(out, 11, "%04d-%02d-%02d", (y % 10000 + 10000) % 10000, m % 100, d % 100);
+	put_digits(out, (unsigned)y, 4);
+	out[4] = '-';
+	put_digits(out + 5, (unsigned)m, 2);
+	out[7] = '-';
+	put_digits(out + 8, (unsigned)d, 2);
+	out[10] = '\0';
 }
 
 void date_format_vn(date_t t, char out[11])
@@ -147,7 +161,12 @@ void date_format_vn(date_t t, char out[11])
 	}
 	int y, m, d;
 	date_to_ymd(t, &y, &m, &d);
-	snprintf(out, 11, "%02d/%02d/%04d", d % 100, m % 100, (y % 10000 + 10000) % 10000);
+	put_digits(out, (unsigned)d, 2);
+	out[2] = '/';
+	put_digits(out + 3, (unsigned)m, 2);
+	out[5] = '/';
+	put_digits(out + 6, (unsigned)y, 4);
+	out[10] = '\0';
 }
 
 date_t date_today(void)
