@@ -1,0 +1,856 @@
+/* import: validating the interchange CSV files and writing them. */
+#include "app/import.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/refdata.h"
+#include "app/registry.h"
+#include "core/buf.h"
+#include "core/text.h"
+#include "core/xalloc.h"
+#include "io/csv.h"
+
+static const char *const kind_names[IMPORT__MAX] = {"orgs", "org_events", "members", "events"};
+
+const char *import_kind_name(enum import_kind k)
+{
+	return (unsigned)k < IMPORT__MAX ? kind_names[k] : "";
+}
+
+bool import_kind_parse(const char *s, enum import_kind *out)
+{
+	for (int k = 0; k < IMPORT__MAX; k++)
+		if (strcmp(s, kind_names[k]) == 0) {
+			*out = (enum import_kind)k;
+			return true;
+		}
+	return false;
+}
+
+/* ---- columns and aliases ---- */
+
+enum { O_CODE, O_NAME, O_KIND, O_PARENT, O_CATEGORY, O_UNIT, O_FOUNDED, O_DISSOLVED, O__MAX };
+static const char *const org_cols[] = {"code", "name", "kind", "parent_code", "category", "unit_code",
+				       "founded_on", "dissolved_on", NULL};
+static const bool org_req[] = {1, 1, 1, 0, 0, 0, 0, 0};
+
+enum { OE_CODE, OE_DATE, OE_TYPE, OE_FROM, OE_TO, OE_OLD, OE_NEW, OE__MAX };
+static const char *const oev_cols[] = {"code", "date", "type", "from_code", "to_code", "old_name", "new_name", NULL};
+static const bool oev_req[] = {1, 1, 1, 0, 0, 0, 0};
+
+enum {
+	M_ID, M_NAME, M_GENDER, M_BIRTH, M_ETHNIC, M_RELIGION, M_CARD, M_ORG, M_DECISION, M_CEREMONY,
+	M_OFFICIAL, M_STATUS, M_EDU, M_PROF, M_THEORY, M_OCC, M_HOME, M__MAX
+};
+static const char *const member_cols[] = {"member_id", "full_name", "gender", "birth_date", "ethnicity",
+					  "religion", "card_number", "org_code", "decision_date",
+					  "ceremony_date", "official_date", "status", "education",
+					  "profession_level", "theory_level", "occupation", "hometown", NULL};
+static const bool member_req[] = {1, 1, 1, 1, 1, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0};
+
+enum { E_ID, E_DATE, E_TYPE, E_ORG, E_TO, E_DETAIL, E__MAX };
+static const char *const event_cols[] = {"member_id", "date", "type", "org_code", "to_org_code", "detail", NULL};
+static const bool event_req[] = {1, 1, 1, 0, 0, 0};
+
+static const char *const *const cols_of[IMPORT__MAX] = {org_cols, oev_cols, member_cols, event_cols};
+static const bool *const req_of[IMPORT__MAX] = {org_req, oev_req, member_req, event_req};
+
+/* Aliases: the header folded (no diacritics, lower case) with spaces as
+ * underscores. Documented in docs/import.md. */
+static const struct import_alias org_aliases[] = {
+	{"ma", "code"}, {"ma_to_chuc", "code"}, {"ma_to_chuc_dang", "code"},
+	{"ten", "name"}, {"ten_to_chuc", "name"}, {"ten_to_chuc_dang", "name"},
+	{"loai", "kind"}, {"loai_to_chuc", "kind"}, {"cap", "kind"},
+	{"ma_cap_tren", "parent_code"}, {"ma_to_chuc_cap_tren", "parent_code"}, {"cap_tren", "parent_code"},
+	{"loai_hinh", "category"}, {"loai_hinh_to_chuc", "category"},
+	{"ma_don_vi_hanh_chinh", "unit_code"}, {"ma_dvhc", "unit_code"},
+	{"ngay_thanh_lap", "founded_on"}, {"ngay_giai_the", "dissolved_on"}, {"ngay_ket_thuc", "dissolved_on"},
+	{0, 0},
+};
+static const struct import_alias oev_aliases[] = {
+	{"ma", "code"}, {"ma_to_chuc", "code"}, {"ngay", "date"}, {"loai", "type"}, {"loai_su_kien", "type"},
+	{"tu_ma", "from_code"}, {"ma_cap_tren_cu", "from_code"}, {"den_ma", "to_code"},
+	{"ma_cap_tren_moi", "to_code"}, {"ten_cu", "old_name"}, {"ten_moi", "new_name"},
+	{0, 0},
+};
+static const struct import_alias member_aliases[] = {
+	{"so_ly_lich", "member_id"}, {"ma_dang_vien", "member_id"},
+	{"ho_ten", "full_name"}, {"ho_va_ten", "full_name"},
+	{"gioi_tinh", "gender"}, {"ngay_sinh", "birth_date"}, {"ngay_thang_nam_sinh", "birth_date"},
+	{"dan_toc", "ethnicity"}, {"ton_giao", "religion"},
+	{"so_the", "card_number"}, {"so_the_dang_vien", "card_number"}, {"so_dinh_danh", "card_number"},
+	{"ma_chi_bo", "org_code"}, {"ma_to_chuc", "org_code"}, {"chi_bo", "org_code"},
+	{"ngay_ket_nap", "decision_date"}, {"ngay_quyet_dinh_ket_nap", "decision_date"},
+	{"ngay_le_ket_nap", "ceremony_date"}, {"ngay_chinh_thuc", "official_date"},
+	{"ngay_cong_nhan_chinh_thuc", "official_date"},
+	{"trang_thai", "status"}, {"tinh_trang", "status"},
+	{"hoc_van", "education"}, {"trinh_do_hoc_van", "education"}, {"giao_duc_pho_thong", "education"},
+	{"chuyen_mon", "profession_level"}, {"trinh_do_chuyen_mon", "profession_level"},
+	{"ly_luan_chinh_tri", "theory_level"}, {"trinh_do_ly_luan_chinh_tri", "theory_level"},
+	{"nghe_nghiep", "occupation"}, {"que_quan", "hometown"},
+	{0, 0},
+};
+static const struct import_alias event_aliases[] = {
+	{"so_ly_lich", "member_id"}, {"ma_dang_vien", "member_id"}, {"ngay", "date"},
+	{"loai", "type"}, {"loai_su_kien", "type"}, {"ma_to_chuc", "org_code"}, {"ma_chi_bo", "org_code"},
+	{"den_to_chuc", "to_org_code"}, {"ma_to_chuc_den", "to_org_code"}, {"chi_tiet", "detail"},
+	{"ghi_chu", "detail"},
+	{0, 0},
+};
+static const struct import_alias *const aliases_of[IMPORT__MAX] = {org_aliases, oev_aliases, member_aliases,
+								  event_aliases};
+
+const char *const *import_columns(enum import_kind k)
+{
+	return cols_of[k];
+}
+
+const struct import_alias *import_aliases(enum import_kind k)
+{
+	return aliases_of[k];
+}
+
+/* The column index of a header, or -1. */
+static int column_of(enum import_kind k, const char *header)
+{
+	struct buf key;
+	buf_init(&key, 0);
+	text_fold_buf(&key, header);
+	for (char *p = key.ptr; *p; p++)
+		if (*p == ' ' || *p == '-')
+			*p = '_';
+	int found = -1;
+	for (int i = 0; cols_of[k][i] && found < 0; i++)
+		if (strcmp(key.ptr, cols_of[k][i]) == 0)
+			found = i;
+	for (const struct import_alias *a = aliases_of[k]; a->alias && found < 0; a++)
+		if (strcmp(key.ptr, a->alias) == 0)
+			for (int i = 0; cols_of[k][i]; i++)
+				if (strcmp(a->column, cols_of[k][i]) == 0)
+					found = i;
+	buf_free(&key);
+	return found;
+}
+
+/* ---- reading one file ---- */
+
+struct reader {
+	enum import_kind kind;
+	struct csv_reader *csv;
+	const char *name;
+	int map[64];  /* csv field -> column, -1 = ignored */
+	int pos[32];  /* column -> csv field, -1 = absent */
+	struct diag_list *dl;
+	struct csv_record rec;
+	const struct import_opts *o;
+	uint64_t rows;
+};
+
+static bool reader_open(struct reader *r, enum import_kind k, const char *path, const struct import_opts *o,
+			struct diag_list *dl)
+{
+	memset(r, 0, sizeof(*r));
+	r->kind = k;
+	r->dl = dl;
+	r->o = o;
+	r->csv = csv_open_file(path, dl);
+	if (!r->csv)
+		return false;
+	r->name = csv_name(r->csv);
+	for (int i = 0; i < 32; i++)
+		r->pos[i] = -1;
+	size_t n = csv_header_count(r->csv);
+	bool ok = true;
+	for (size_t i = 0; i < n && i < 64; i++) {
+		const char *h = csv_header(r->csv, i);
+		int c = column_of(k, h);
+		r->map[i] = c;
+		if (c < 0) {
+			if (!o->ignore_unknown) {
+				diag_add(dl, r->name, 1, h, "unknown column (use --ignore-unknown to skip it)");
+				ok = false;
+			}
+		} else if (r->pos[c] >= 0) {
+			diag_add(dl, r->name, 1, h, "this is the column %s again", cols_of[k][c]);
+			ok = false;
+		} else {
+			r->pos[c] = (int)i;
+		}
+	}
+	for (int c = 0; cols_of[k][c]; c++)
+		if (req_of[k][c] && r->pos[c] < 0) {
+			diag_add(dl, r->name, 1, NULL, "the required column %s is missing", cols_of[k][c]);
+			ok = false;
+		}
+	return ok;
+}
+
+/* Reads the next record: 1 row, 0 end, -1 fatal. */
+static int reader_next(struct reader *r)
+{
+	int rc = csv_next(r->csv, &r->rec, r->dl);
+	if (rc == 1) {
+		r->rows++;
+		if (r->o->progress && (r->rows & 0x3fff) == 0)
+			r->o->progress(r->o->progress_arg, r->name, csv_bytes_read(r->csv), csv_bytes_total(r->csv));
+	}
+	return rc;
+}
+
+/* The value of column c in the current record ("" when absent), trimmed
+ * of surrounding ASCII spaces in place. */
+static const char *val(struct reader *r, int c)
+{
+	int p = r->pos[c];
+	if (p < 0 || (size_t)p >= r->rec.n)
+		return "";
+	char *s = r->rec.field[p];
+	while (*s == ' ')
+		s++;
+	size_t n = strlen(s);
+	while (n && s[n - 1] == ' ')
+		s[--n] = '\0';
+	return s;
+}
+
+static void rproblem(struct reader *r, int c, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static void rproblem(struct reader *r, int c, const char *fmt, ...)
+{
+	struct buf b;
+	buf_init(&b, 0);
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	diag_add(r->dl, r->name, r->rec.line, cols_of[r->kind][c], "%s", b.ptr);
+	buf_free(&b);
+}
+
+static bool need(struct reader *r, int c)
+{
+	if (*val(r, c))
+		return true;
+	rproblem(r, c, "required%s", "");
+	return false;
+}
+
+static bool get_date(struct reader *r, int c, date_t *out, date_t none)
+{
+	const char *s = val(r, c);
+	if (!*s) {
+		*out = none;
+		return true;
+	}
+	if (!date_parse(s, out)) {
+		rproblem(r, c, "'%s' is not a date (YYYY-MM-DD or dd/mm/yyyy)", s);
+		return false;
+	}
+	return true;
+}
+
+static bool valid_code(const char *s)
+{
+	if (!*s || strlen(s) > 64)
+		return false;
+	for (; *s; s++)
+		if (!isalnum((unsigned char)*s) && *s != '.' && *s != '_' && *s != '-')
+			return false;
+	return true;
+}
+
+static char *clean_text(const char *s)
+{
+	return *s ? text_nfc_clean(s) : NULL;
+}
+
+/* ---- the import ---- */
+
+struct importer {
+	struct registry reg;
+	const struct import_opts *o;
+	struct diag_list *dl;
+	struct import_stats *stats;
+};
+
+static void progress_done(struct importer *im, struct reader *r)
+{
+	if (im->o->progress)
+		im->o->progress(im->o->progress_arg, r->name, csv_bytes_total(r->csv), csv_bytes_total(r->csv));
+}
+
+static enum err import_orgs(struct importer *im, const char *path)
+{
+	struct reader r;
+	struct tree *t = &im->reg.tree;
+	if (!reader_open(&r, IMPORT_ORGS, path, im->o, im->dl)) {
+		csv_close(r.csv);
+		return ERR_INPUT;
+	}
+	size_t first_new = t->n;
+	char **parents = NULL; /* parent code per tree index touched */
+	size_t pcap = 0;
+	XGROW(parents, pcap, t->n + 1);
+	memset(parents, 0, sizeof(char *) * pcap);
+	long *seen = xcalloc(t->n + 1, sizeof(long));
+	size_t seencap = t->n + 1;
+	int rc;
+	bool bad = false;
+	while ((rc = reader_next(&r)) == 1) {
+		bool ok = !r.rec.bad;
+		for (int c = 0; c < O__MAX; c++)
+			if (org_req[c] && !need(&r, c))
+				ok = false;
+		const char *code = val(&r, O_CODE);
+		if (*code && !valid_code(code)) {
+			rproblem(&r, O_CODE, "'%s' is not a valid code (letters, digits, '.', '_', '-')", code);
+			ok = false;
+		}
+		struct tree_org o = {0};
+		if (*val(&r, O_KIND) && !org_kind_parse(val(&r, O_KIND), &o.kind)) {
+			rproblem(&r, O_KIND, "unknown kind '%s' (central, province, upper, base_committee, "
+					     "base_cell, sub_committee, cell)", val(&r, O_KIND));
+			ok = false;
+		}
+		const char *cat = val(&r, O_CATEGORY);
+		if (*cat && !org_category_label(cat)) {
+			rproblem(&r, O_CATEGORY, "unknown category '%s'", cat);
+			ok = false;
+		}
+		if (ok && !*cat && org_kind_is_base(o.kind)) {
+			rproblem(&r, O_CATEGORY, "a base organization needs a category%s", "");
+			ok = false;
+		}
+		ok &= get_date(&r, O_FOUNDED, &o.founded, DATE_MIN);
+		ok &= get_date(&r, O_DISSOLVED, &o.dissolved, DATE_MAX);
+		if (!ok) {
+			bad = true;
+			continue;
+		}
+		char *name = text_nfc_clean(val(&r, O_NAME));
+		o.code = (char *)code;
+		o.name = name;
+		o.category = (char *)cat;
+		o.unit_code = (char *)val(&r, O_UNIT);
+		o.line = r.rec.line;
+		o.parent = TREE_NONE;
+		int idx = tree_find(t, code);
+		if (idx == TREE_NONE) {
+			idx = tree_add(t, &o);
+		} else if (idx >= (int)first_new || ((size_t)idx < seencap && seen[idx])) {
+			diag_add(im->dl, r.name, r.rec.line, "code", "organization %s appears again (first on line %ld)",
+				 code, (size_t)idx < seencap ? seen[idx] : 0);
+			bad = true;
+			free(name);
+			continue;
+		} else {
+			struct tree_org *x = &t->orgs[idx];
+			free(x->name);
+			free(x->category);
+			free(x->unit_code);
+			x->name = name;
+			name = NULL;
+			x->kind = o.kind;
+			x->category = *cat ? xstrdup(cat) : NULL;
+			x->unit_code = *o.unit_code ? xstrdup(o.unit_code) : NULL;
+			x->founded = o.founded;
+			x->dissolved = o.dissolved;
+			x->line = o.line;
+		}
+		free(name);
+		if ((size_t)idx >= seencap) {
+			size_t old = seencap;
+			XGROW(seen, seencap, (size_t)idx + 1);
+			memset(seen + old, 0, sizeof(long) * (seencap - old));
+		}
+		seen[idx] = r.rec.line;
+		if ((size_t)idx >= pcap) {
+			size_t old = pcap;
+			XGROW(parents, pcap, (size_t)idx + 1);
+			memset(parents + old, 0, sizeof(char *) * (pcap - old));
+		}
+		free(parents[idx]);
+		parents[idx] = xstrdup(val(&r, O_PARENT));
+		im->stats->rows[IMPORT_ORGS]++;
+	}
+	if (rc < 0)
+		bad = true;
+	/* Parents may come later in the file: resolve them now. */
+	for (size_t i = 0; i < t->n && i < pcap; i++) {
+		if (!parents[i])
+			continue;
+		if (!*parents[i]) {
+			t->orgs[i].parent = TREE_NONE;
+		} else {
+			int p = tree_find(t, parents[i]);
+			if (p == TREE_NONE) {
+				diag_add(im->dl, r.name, seen[i], "parent_code", "unknown parent '%s'", parents[i]);
+				bad = true;
+			}
+			t->orgs[i].parent = p;
+		}
+		free(parents[i]);
+	}
+	free(parents);
+	free(seen);
+	progress_done(im, &r);
+	csv_close(r.csv);
+	return bad ? ERR_INPUT : ERR_OK;
+}
+
+static enum err import_org_events(struct importer *im, const char *path)
+{
+	struct reader r;
+	struct tree *t = &im->reg.tree;
+	if (!reader_open(&r, IMPORT_ORG_EVENTS, path, im->o, im->dl)) {
+		csv_close(r.csv);
+		return ERR_INPUT;
+	}
+	/* The file replaces the events of the organizations it names. */
+	bool *named = xcalloc(t->n + 1, sizeof(bool));
+	struct tree_event *add = NULL;
+	size_t nadd = 0, cap = 0;
+	bool bad = false;
+	int rc;
+	while ((rc = reader_next(&r)) == 1) {
+		bool ok = !r.rec.bad;
+		for (int c = 0; c < OE__MAX; c++)
+			if (oev_req[c] && !need(&r, c))
+				ok = false;
+		struct tree_event e = {.from = TREE_NONE, .to = TREE_NONE, .line = r.rec.line};
+		e.org = tree_find(t, val(&r, OE_CODE));
+		if (*val(&r, OE_CODE) && e.org == TREE_NONE) {
+			rproblem(&r, OE_CODE, "unknown organization '%s'", val(&r, OE_CODE));
+			ok = false;
+		}
+		if (*val(&r, OE_TYPE) && !org_event_type_parse(val(&r, OE_TYPE), &e.type)) {
+			rproblem(&r, OE_TYPE, "unknown type '%s' (move, merge, rename, dissolve)", val(&r, OE_TYPE));
+			ok = false;
+		}
+		ok &= get_date(&r, OE_DATE, &e.date, DATE_NONE);
+		const int refs[2] = {OE_FROM, OE_TO};
+		int *dst[2] = {&e.from, &e.to};
+		for (int k = 0; k < 2; k++) {
+			const char *c = val(&r, refs[k]);
+			if (*c && (*dst[k] = tree_find(t, c)) == TREE_NONE) {
+				rproblem(&r, refs[k], "unknown organization '%s'", c);
+				ok = false;
+			}
+		}
+		if (!ok) {
+			bad = true;
+			continue;
+		}
+		e.old_name = clean_text(val(&r, OE_OLD));
+		e.new_name = clean_text(val(&r, OE_NEW));
+		named[e.org] = true;
+		XGROW(add, cap, nadd + 1);
+		add[nadd++] = e;
+		im->stats->rows[IMPORT_ORG_EVENTS]++;
+	}
+	if (rc < 0)
+		bad = true;
+	size_t keep = 0;
+	for (size_t i = 0; i < t->nev; i++) {
+		if (named[t->events[i].org]) {
+			free(t->events[i].old_name);
+			free(t->events[i].new_name);
+		} else {
+			t->events[keep++] = t->events[i];
+		}
+	}
+	t->nev = keep;
+	for (size_t i = 0; i < nadd; i++) {
+		tree_add_event(t, &add[i]);
+		free(add[i].old_name);
+		free(add[i].new_name);
+	}
+	free(add);
+	free(named);
+	progress_done(im, &r);
+	csv_close(r.csv);
+	return bad ? ERR_INPUT : ERR_OK;
+}
+
+/* Fills a member record from the current row; false on problems. */
+static bool member_row(struct importer *im, struct reader *r, struct member_rec *m)
+{
+	struct tree *t = &im->reg.tree;
+	bool ok = !r->rec.bad;
+	memset(m, 0, sizeof(*m));
+	for (int c = 0; c < M__MAX; c++)
+		if (member_req[c] && !need(r, c))
+			ok = false;
+	m->line = r->rec.line;
+	const char *g = val(r, M_GENDER);
+	char *gk = text_fold(g);
+	if (strcmp(gk, "nam") == 0 || strcmp(gk, "m") == 0)
+		m->gender = xstrdup("nam");
+	else if (strcmp(gk, "nu") == 0 || strcmp(gk, "f") == 0)
+		m->gender = xstrdup("nữ");
+	else if (*g) {
+		rproblem(r, M_GENDER, "'%s' is not a gender (nam, nữ, M or F)", g);
+		ok = false;
+	}
+	free(gk);
+	const char *eth = val(r, M_ETHNIC);
+	const char *ethname = refdata_ethnicity(eth);
+	if (*eth && !ethname) {
+		rproblem(r, M_ETHNIC, "unknown ethnic group '%s' (a name or code of the 54 groups)", eth);
+		ok = false;
+	}
+	const char *rel = val(r, M_RELIGION);
+	const char *relname = refdata_religion(rel);
+	if (!relname) {
+		rproblem(r, M_RELIGION, "unknown religion '%s'", rel);
+		ok = false;
+	}
+	const char *card = val(r, M_CARD);
+	if (*card) {
+		bool digits = strlen(card) == 12;
+		for (const char *p = card; *p && digits; p++)
+			digits = *p >= '0' && *p <= '9';
+		if (!digits) {
+			rproblem(r, M_CARD, "'%s' is not a 12-digit personal identification number", card);
+			ok = false;
+		}
+	}
+	const char *org = val(r, M_ORG);
+	m->org = tree_find(t, org);
+	if (*org && m->org == TREE_NONE) {
+		rproblem(r, M_ORG, "unknown organization '%s'", org);
+		ok = false;
+	} else if (*org && !org_kind_holds_members(t->orgs[m->org].kind)) {
+		rproblem(r, M_ORG, "%s is not a cell or base cell: members are active in cells", org);
+		ok = false;
+	}
+	const char *st = val(r, M_STATUS);
+	if (*st && !member_status_parse(st, &m->status)) {
+		rproblem(r, M_STATUS, "unknown status '%s'", st);
+		ok = false;
+	}
+	ok &= get_date(r, M_BIRTH, &m->birth_date, DATE_NONE);
+	ok &= get_date(r, M_DECISION, &m->decision_date, DATE_NONE);
+	ok &= get_date(r, M_CEREMONY, &m->ceremony_date, DATE_NONE);
+	ok &= get_date(r, M_OFFICIAL, &m->official_date, DATE_NONE);
+	if (ok && m->birth_date >= m->decision_date) {
+		rproblem(r, M_DECISION, "the admission decision is before the birth date%s", "");
+		ok = false;
+	}
+	if (ok && m->ceremony_date != DATE_NONE && m->ceremony_date < m->decision_date) {
+		rproblem(r, M_CEREMONY, "the ceremony is before the admission decision%s", "");
+		ok = false;
+	}
+	if (ok && m->official_date != DATE_NONE &&
+	    m->official_date < (m->ceremony_date != DATE_NONE ? m->ceremony_date : m->decision_date)) {
+		rproblem(r, M_OFFICIAL, "official recognition is before the admission%s", "");
+		ok = false;
+	}
+	if (ok && m->birth_date > im->reg.today) {
+		rproblem(r, M_BIRTH, "the birth date is in the future%s", "");
+		ok = false;
+	}
+	if (!ok) {
+		member_rec_free(m);
+		return false;
+	}
+	m->member_id = xstrdup(val(r, M_ID));
+	m->full_name = text_nfc_clean(val(r, M_NAME));
+	m->ethnicity = xstrdup(ethname);
+	m->religion = *relname ? xstrdup(relname) : NULL;
+	m->card_number = *card ? xstrdup(card) : NULL;
+	m->education = clean_text(val(r, M_EDU));
+	m->profession_level = clean_text(val(r, M_PROF));
+	m->theory_level = clean_text(val(r, M_THEORY));
+	m->occupation = clean_text(val(r, M_OCC));
+	m->hometown = clean_text(val(r, M_HOME));
+	return true;
+}
+
+/* A set of strings (member ids, card numbers) seen in one file. */
+struct strset {
+	char **k;
+	long *line;
+	size_t cap, n;
+};
+
+static uint64_t strhash(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
+/* Adds s; returns 0 if new, else the line where it was first seen. */
+static long strset_add(struct strset *s, const char *k, long line)
+{
+	if (s->n * 2 + 2 > s->cap) {
+		struct strset big = {0};
+		big.cap = s->cap ? s->cap * 2 : 1024;
+		big.k = xcalloc(big.cap, sizeof(char *));
+		big.line = xcalloc(big.cap, sizeof(long));
+		for (size_t i = 0; i < s->cap; i++)
+			if (s->k[i])
+				strset_add(&big, s->k[i], s->line[i]), free(s->k[i]);
+		free(s->k);
+		free(s->line);
+		*s = big;
+	}
+	size_t h = strhash(k) & (s->cap - 1);
+	while (s->k[h]) {
+		if (strcmp(s->k[h], k) == 0)
+			return s->line[h];
+		h = (h + 1) & (s->cap - 1);
+	}
+	s->k[h] = xstrdup(k);
+	s->line[h] = line;
+	s->n++;
+	return 0;
+}
+
+static void strset_free(struct strset *s)
+{
+	for (size_t i = 0; i < s->cap; i++)
+		free(s->k[i]);
+	free(s->k);
+	free(s->line);
+	memset(s, 0, sizeof(*s));
+}
+
+static enum err import_members(struct importer *im, const char *path, bool fresh_db)
+{
+	struct reader r;
+	if (!reader_open(&r, IMPORT_MEMBERS, path, im->o, im->dl)) {
+		csv_close(r.csv);
+		return ERR_INPUT;
+	}
+	struct strset ids = {0}, cards = {0};
+	bool bad = false;
+	enum err e = ERR_OK;
+	int rc;
+	while (!e && (rc = reader_next(&r)) == 1) {
+		struct member_rec m;
+		if (!member_row(im, &r, &m)) {
+			bad = true;
+			continue;
+		}
+		long first = strset_add(&ids, m.member_id, m.line);
+		if (first) {
+			diag_add(im->dl, r.name, m.line, "member_id", "member %s appears again (first on line %ld)",
+				 m.member_id, first);
+			bad = true;
+		}
+		if (m.card_number && (first = strset_add(&cards, m.card_number, m.line))) {
+			diag_add(im->dl, r.name, m.line, "card_number", "card number %s is also on line %ld",
+				 m.card_number, first);
+			bad = true;
+		}
+		struct event_rec *ev = NULL;
+		size_t nev = 0;
+		if (!fresh_db) {
+			struct member_rec old;
+			enum err g = registry_member_get(&im->reg, m.member_id, &old, &ev, &nev);
+			if (g == ERR_OK) {
+				m.id = old.id;
+				member_rec_free(&old);
+			} else if (g != ERR_NOTFOUND) {
+				e = g;
+			}
+		}
+		if (!e && !bad) {
+			enum err p = registry_member_put(&im->reg, &m, ev, nev, false, r.name, "events", im->dl);
+			if (p == ERR_INPUT || p == ERR_CONFLICT)
+				bad = true;
+			else
+				e = p;
+		} else if (!e) {
+			/* keep validating the rest without writing */
+			struct member_facts f = {m.member_id, m.decision_date, m.ceremony_date, m.official_date,
+						 registry_org_ref(m.org), m.status, m.line};
+			struct org_resolver res;
+			registry_resolver(&im->reg, &res);
+			struct member_timeline tl;
+			struct member_event *mev = xcalloc(nev + 1, sizeof(*mev));
+			for (size_t i = 0; i < nev; i++)
+				mev[i] = (struct member_event){ev[i].date, ev[i].type, registry_org_ref(ev[i].org),
+							       registry_org_ref(ev[i].to_org), NULL, 0};
+			member_replay(&f, mev, nev, &res, im->reg.today, r.name, "events", &tl, im->dl);
+			member_timeline_free(&tl);
+			free(mev);
+		}
+		events_free(ev, nev);
+		member_rec_free(&m);
+		im->stats->rows[IMPORT_MEMBERS]++;
+	}
+	if (rc < 0)
+		bad = true;
+	strset_free(&ids);
+	strset_free(&cards);
+	progress_done(im, &r);
+	csv_close(r.csv);
+	return e ? e : bad ? ERR_INPUT : ERR_OK;
+}
+
+struct pending_event {
+	char *member_id;
+	struct event_rec ev;
+};
+
+static int cmp_pending(const void *a, const void *b)
+{
+	const struct pending_event *x = a, *y = b;
+	int c = strcmp(x->member_id, y->member_id);
+	if (c)
+		return c;
+	if (x->ev.date != y->ev.date)
+		return x->ev.date < y->ev.date ? -1 : 1;
+	return x->ev.line < y->ev.line ? -1 : (x->ev.line > y->ev.line);
+}
+
+static enum err import_events(struct importer *im, const char *path)
+{
+	struct reader r;
+	struct tree *t = &im->reg.tree;
+	if (!reader_open(&r, IMPORT_EVENTS, path, im->o, im->dl)) {
+		csv_close(r.csv);
+		return ERR_INPUT;
+	}
+	struct pending_event *pe = NULL;
+	size_t n = 0, cap = 0;
+	bool bad = false;
+	int rc;
+	while ((rc = reader_next(&r)) == 1) {
+		bool ok = !r.rec.bad;
+		for (int c = 0; c < E__MAX; c++)
+			if (event_req[c] && !need(&r, c))
+				ok = false;
+		struct event_rec ev = {.org = TREE_NONE, .to_org = TREE_NONE, .line = r.rec.line};
+		if (*val(&r, E_TYPE) && !event_type_parse(val(&r, E_TYPE), &ev.type)) {
+			rproblem(&r, E_TYPE, "unknown event type '%s'", val(&r, E_TYPE));
+			ok = false;
+		}
+		ok &= get_date(&r, E_DATE, &ev.date, DATE_NONE);
+		const int refs[2] = {E_ORG, E_TO};
+		int *dst[2] = {&ev.org, &ev.to_org};
+		for (int k = 0; k < 2; k++) {
+			const char *c = val(&r, refs[k]);
+			if (*c && (*dst[k] = tree_find(t, c)) == TREE_NONE) {
+				rproblem(&r, refs[k], "unknown organization '%s'", c);
+				ok = false;
+			}
+		}
+		if (!ok) {
+			bad = true;
+			continue;
+		}
+		ev.detail = clean_text(val(&r, E_DETAIL));
+		XGROW(pe, cap, n + 1);
+		pe[n].member_id = xstrdup(val(&r, E_ID));
+		pe[n].ev = ev;
+		n++;
+		im->stats->rows[IMPORT_EVENTS]++;
+	}
+	if (rc < 0)
+		bad = true;
+	progress_done(im, &r);
+	qsort(pe, n, sizeof(*pe), cmp_pending);
+	enum err e = ERR_OK;
+	struct event_rec *group = NULL;
+	size_t gcap = 0;
+	for (size_t i = 0; i < n && !e;) {
+		size_t j = i;
+		while (j < n && strcmp(pe[j].member_id, pe[i].member_id) == 0)
+			j++;
+		struct member_rec m;
+		enum err g = registry_member_get(&im->reg, pe[i].member_id, &m, NULL, NULL);
+		if (g == ERR_NOTFOUND) {
+			for (size_t k = i; k < j; k++)
+				diag_add(im->dl, r.name, pe[k].ev.line, "member_id", "unknown member '%s'", pe[k].member_id);
+			bad = true;
+		} else if (g) {
+			e = g;
+		} else {
+			XGROW(group, gcap, j - i);
+			for (size_t k = i; k < j; k++)
+				group[k - i] = pe[k].ev;
+			m.line = 0;
+			enum err p = registry_member_put(&im->reg, &m, group, j - i, true, "members", r.name, im->dl);
+			if (p == ERR_INPUT || p == ERR_CONFLICT)
+				bad = true;
+			else
+				e = p;
+			member_rec_free(&m);
+		}
+		i = j;
+	}
+	free(group);
+	for (size_t i = 0; i < n; i++) {
+		free(pe[i].member_id);
+		free(pe[i].ev.detail);
+	}
+	free(pe);
+	csv_close(r.csv);
+	return e ? e : bad ? ERR_INPUT : ERR_OK;
+}
+
+static int64_t count_of(struct store *st, enum stmt id)
+{
+	struct store_stmt *s = store_stmt(st, id);
+	bool row;
+	int64_t n = 0;
+	if (stmt_step(s, &row) == ERR_OK && row) {
+		n = stmt_col_int(s, 0);
+		stmt_step(s, &row);
+	}
+	return n;
+}
+
+enum err import_files(struct store *st, const char *const paths[IMPORT__MAX], const struct import_opts *o,
+		      struct import_stats *stats, struct diag_list *dl)
+{
+	struct importer im = {.o = o, .dl = dl, .stats = stats};
+	memset(stats, 0, sizeof(*stats));
+	enum err e = store_begin(st);
+	if (e)
+		return e;
+	e = registry_open(st, &im.reg, dl);
+	bool fresh = !e && count_of(st, STMT_MEMBER_COUNT) == 0;
+	if (fresh && paths[IMPORT_MEMBERS])
+		store_bulk(st, true);
+	bool tree_changed = false;
+	if (!e && paths[IMPORT_ORGS]) {
+		e = import_orgs(&im, paths[IMPORT_ORGS]);
+		tree_changed = true;
+	}
+	if (!e && paths[IMPORT_ORG_EVENTS]) {
+		e = import_org_events(&im, paths[IMPORT_ORG_EVENTS]);
+		tree_changed = true;
+	}
+	if (!e && tree_changed) {
+		const char *of = paths[IMPORT_ORGS] ? paths[IMPORT_ORGS] : "(database) orgs";
+		const char *ef = paths[IMPORT_ORG_EVENTS] ? paths[IMPORT_ORG_EVENTS] : "(database) org_events";
+		e = tree_derive(&im.reg.tree, of, ef, dl);
+		if (!e)
+			e = registry_save_tree(&im.reg);
+		if (!e && !fresh)
+			e = registry_recheck_members(&im.reg, dl);
+	}
+	if (!e && paths[IMPORT_MEMBERS])
+		e = import_members(&im, paths[IMPORT_MEMBERS], fresh);
+	if (!e && paths[IMPORT_EVENTS])
+		e = import_events(&im, paths[IMPORT_EVENTS]);
+	if (!e && diag_count(dl))
+		e = ERR_INPUT;
+	if (fresh && paths[IMPORT_MEMBERS] && !e && !o->dry_run)
+		store_bulk(st, false);
+	if (!e && !o->dry_run)
+		e = store_commit(st);
+	else
+		store_rollback(st);
+	registry_close(&im.reg);
+	return e;
+}

@@ -1,0 +1,10 @@
+/* schema_sqlite: the SQLite schema as numbered migrations. */
+#ifndef DANGBO_STORE_SCHEMA_SQLITE_H
+#define DANGBO_STORE_SCHEMA_SQLITE_H
+
+extern const char *const sqlite_migrations[];
+extern const char *const sqlite_sql[];
+extern const char *const sqlite_bulk_indexes_drop;
+extern const char *const sqlite_bulk_indexes_create;
+
+#endif

@@ -1,0 +1,259 @@
+/* sqlite: the embedded SQLite backend of the store.
+ *
+ * The file is opened in WAL mode with synchronous=FULL (a committed import
+ * survives a power cut) and foreign keys on. Statements are prepared on
+ * first use and cached. A bulk load (store_bulk) drops the secondary
+ * indexes and recreates them before the commit. */
+#include "store/store_impl.h"
+#include "store/schema_sqlite.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/xalloc.h"
+
+struct sqlite_stmt {
+	struct store *st; /* must be first: see store.c */
+	sqlite3_stmt *s;
+	bool stepped;
+};
+
+struct sqlite_store {
+	struct store base;
+	sqlite3 *db;
+	struct sqlite_stmt stmts[STMT__MAX];
+	bool bulk;
+};
+
+#define SQ(st) ((struct sqlite_store *)(st))
+
+static enum err fail(struct store *st, int rc)
+{
+	store_set_error(st, "%s", sqlite3_errmsg(SQ(st)->db));
+	int base = rc & 0xff;
+	return base == SQLITE_CONSTRAINT ? ERR_CONFLICT : ERR_STORE;
+}
+
+static enum err exec_script(struct store *st, const char *sql)
+{
+	char *msg = NULL;
+	int rc = sqlite3_exec(SQ(st)->db, sql, NULL, NULL, &msg);
+	if (rc != SQLITE_OK) {
+		store_set_error(st, "%s", msg ? msg : sqlite3_errstr(rc));
+		sqlite3_free(msg);
+		return (rc & 0xff) == SQLITE_CONSTRAINT ? ERR_CONFLICT : ERR_STORE;
+	}
+	return ERR_OK;
+}
+
+static void sq_close(struct store *st)
+{
+	struct sqlite_store *s = SQ(st);
+	for (int i = 0; i < STMT__MAX; i++)
+		sqlite3_finalize(s->stmts[i].s);
+	sqlite3_close(s->db);
+	free(s);
+}
+
+static struct store_stmt *sq_stmt(struct store *st, enum stmt id)
+{
+	struct sqlite_store *s = SQ(st);
+	struct sqlite_stmt *p = &s->stmts[id];
+	if (!p->s) {
+		int rc = sqlite3_prepare_v3(s->db, sqlite_sql[id], -1, SQLITE_PREPARE_PERSISTENT, &p->s, NULL);
+		if (rc != SQLITE_OK) {
+			/* A statement that does not prepare is a programming error
+			 * caught by the statement-table test. */
+			fprintf(stderr, "dangbo: cannot prepare %s: %s\n", stmt_name(id), sqlite3_errmsg(s->db));
+			abort();
+		}
+		p->st = st;
+	} else {
+		sqlite3_reset(p->s);
+		sqlite3_clear_bindings(p->s);
+	}
+	return (struct store_stmt *)p;
+}
+
+#define SS(x) ((struct sqlite_stmt *)(x))
+
+static void sq_bind_text(struct store_stmt *s, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(SS(s)->s, i, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(SS(s)->s, i);
+}
+
+static void sq_bind_int(struct store_stmt *s, int i, int64_t v)
+{
+	if (v == INT64_MIN)
+		sqlite3_bind_null(SS(s)->s, i);
+	else
+		sqlite3_bind_int64(SS(s)->s, i, v);
+}
+
+static void sq_bind_null(struct store_stmt *s, int i)
+{
+	sqlite3_bind_null(SS(s)->s, i);
+}
+
+static enum err sq_step(struct store_stmt *s, bool *row)
+{
+	int rc = sqlite3_step(SS(s)->s);
+	if (rc == SQLITE_ROW) {
+		*row = true;
+		return ERR_OK;
+	}
+	*row = false;
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(SS(s)->s);
+		return ERR_OK;
+	}
+	enum err e = fail(SS(s)->st, rc);
+	sqlite3_reset(SS(s)->s);
+	return e;
+}
+
+static const char *sq_col_text(struct store_stmt *s, int i)
+{
+	return (const char *)sqlite3_column_text(SS(s)->s, i);
+}
+
+static int64_t sq_col_int(struct store_stmt *s, int i)
+{
+	return sqlite3_column_int64(SS(s)->s, i);
+}
+
+static bool sq_col_null(struct store_stmt *s, int i)
+{
+	return sqlite3_column_type(SS(s)->s, i) == SQLITE_NULL;
+}
+
+static int64_t sq_changes(struct store *st)
+{
+	return sqlite3_changes64(SQ(st)->db);
+}
+
+static int64_t sq_last_id(struct store *st)
+{
+	return sqlite3_last_insert_rowid(SQ(st)->db);
+}
+
+static void sq_bulk(struct store *st, bool on)
+{
+	struct sqlite_store *s = SQ(st);
+	if (on == s->bulk)
+		return;
+	s->bulk = on;
+	exec_script(st, on ? sqlite_bulk_indexes_drop : sqlite_bulk_indexes_create);
+}
+
+static int user_version(struct store *st)
+{
+	sqlite3_stmt *q;
+	int v = 0;
+	if (sqlite3_prepare_v2(SQ(st)->db, "PRAGMA user_version", -1, &q, NULL) == SQLITE_OK) {
+		if (sqlite3_step(q) == SQLITE_ROW)
+			v = sqlite3_column_int(q, 0);
+		sqlite3_finalize(q);
+	}
+	return v;
+}
+
+static enum err sq_migrate(struct store *st, enum store_open_mode mode)
+{
+	int have = user_version(st);
+	int want = 0;
+	while (sqlite_migrations[want])
+		want++;
+	if (mode == STORE_CREATE && have > 0) {
+		store_set_error(st, "the database is already initialised (schema version %d)", have);
+		return ERR_CONFLICT;
+	}
+	if (mode == STORE_OPEN && have == 0) {
+		store_set_error(st, "the database is not initialised: run 'dangbo init' first");
+		return ERR_NOTFOUND;
+	}
+	if (have > want) {
+		store_set_error(st, "the database has schema version %d, newer than this dangbo (%d)", have, want);
+		return ERR_STORE;
+	}
+	for (int v = have; v < want; v++) {
+		enum err e = exec_script(st, "BEGIN IMMEDIATE");
+		if (!e)
+			e = exec_script(st, sqlite_migrations[v]);
+		if (!e) {
+			char pragma[64];
+			snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", v + 1);
+			e = exec_script(st, pragma);
+		}
+		if (!e)
+			e = exec_script(st, "COMMIT");
+		if (e) {
+			exec_script(st, "ROLLBACK");
+			return e;
+		}
+	}
+	st->schema_version = want;
+	return ERR_OK;
+}
+
+static const struct store_ops sqlite_ops = {
+	.name = "sqlite",
+	.close = sq_close,
+	.exec_script = exec_script,
+	.stmt = sq_stmt,
+	.bind_text = sq_bind_text,
+	.bind_int = sq_bind_int,
+	.bind_null = sq_bind_null,
+	.step = sq_step,
+	.col_text = sq_col_text,
+	.col_int = sq_col_int,
+	.col_null = sq_col_null,
+	.changes = sq_changes,
+	.last_id = sq_last_id,
+	.bulk = sq_bulk,
+	.migrate = sq_migrate,
+};
+
+enum err sqlite_store_open(const char *path, enum store_open_mode mode, struct store **out, char **errmsg)
+{
+	struct sqlite_store *s = xcalloc(1, sizeof(*s));
+	s->base.ops = &sqlite_ops;
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+	if (mode == STORE_CREATE)
+		flags |= SQLITE_OPEN_CREATE;
+	else if (access(path, F_OK) != 0) {
+		if (errmsg)
+			*errmsg = xasprintf("%s: no such database (create it with 'dangbo init')", path);
+		free(s);
+		return ERR_NOTFOUND;
+	}
+	int rc = sqlite3_open_v2(path, &s->db, flags, NULL);
+	if (rc != SQLITE_OK) {
+		if (errmsg)
+			*errmsg = xasprintf("%s: %s", path, s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+		sqlite3_close(s->db);
+		free(s);
+		return ERR_STORE;
+	}
+	sqlite3_busy_timeout(s->db, 5000);
+	enum err e = exec_script(&s->base, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+					   "PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;"
+					   "PRAGMA temp_store=MEMORY;");
+	if (!e)
+		e = sq_migrate(&s->base, mode);
+	if (e) {
+		if (errmsg)
+			*errmsg = xasprintf("%s: %s", path, store_errmsg(&s->base));
+		free(s->base.errmsg);
+		sq_close(&s->base);
+		return e;
+	}
+	*out = &s->base;
+	return ERR_OK;
+}

@@ -1,0 +1,142 @@
+/* sqlite_sql: the SQLite schema migrations and the SQL of every statement.
+ *
+ * Dates are stored as ISO text (YYYY-MM-DD); open interval ends are
+ * '0000-01-01' and '9999-12-31' so that range tests need no NULL cases. */
+#include "store/schema_sqlite.h"
+#include "store/stmt.h"
+
+#include <stddef.h>
+
+/* Each entry moves the schema from version i to i+1. Never edit a
+ * published migration: add a new one. */
+const char *const sqlite_migrations[] = {
+	/* 1: organizations, members, events and their derived spans */
+	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+	"CREATE TABLE org("
+	" id INTEGER PRIMARY KEY,"
+	" code TEXT NOT NULL UNIQUE,"
+	" name TEXT NOT NULL,"
+	" kind TEXT NOT NULL,"
+	" parent_id INTEGER REFERENCES org(id),"
+	" category TEXT,"
+	" unit_code TEXT,"
+	" founded_on TEXT,"
+	" dissolved_on TEXT);"
+	"CREATE INDEX org_parent ON org(parent_id);"
+	"CREATE TABLE org_event("
+	" id INTEGER PRIMARY KEY,"
+	" org_id INTEGER NOT NULL REFERENCES org(id),"
+	" date TEXT NOT NULL,"
+	" type TEXT NOT NULL CHECK (type IN ('move','merge','rename','dissolve')),"
+	" from_id INTEGER REFERENCES org(id),"
+	" to_id INTEGER REFERENCES org(id),"
+	" old_name TEXT, new_name TEXT);"
+	"CREATE INDEX org_event_org ON org_event(org_id);"
+	"CREATE TABLE org_span("
+	" org_id INTEGER NOT NULL REFERENCES org(id),"
+	" parent_id INTEGER REFERENCES org(id),"
+	" valid_from TEXT NOT NULL, valid_to TEXT NOT NULL,"
+	" name TEXT NOT NULL);"
+	"CREATE INDEX org_span_org ON org_span(org_id);"
+	"CREATE TABLE member("
+	" id INTEGER PRIMARY KEY,"
+	" member_id TEXT NOT NULL UNIQUE,"
+	" full_name TEXT NOT NULL,"
+	" name_key TEXT NOT NULL,"
+	" given_key TEXT NOT NULL,"
+	" gender TEXT NOT NULL CHECK (gender IN ('nam','nữ')),"
+	" birth_date TEXT NOT NULL,"
+	" ethnicity TEXT NOT NULL,"
+	" religion TEXT,"
+	" card_number TEXT,"
+	" org_id INTEGER NOT NULL REFERENCES org(id),"
+	" decision_date TEXT NOT NULL,"
+	" ceremony_date TEXT,"
+	" official_date TEXT,"
+	" status TEXT NOT NULL,"
+	" education TEXT, profession_level TEXT, theory_level TEXT, occupation TEXT, hometown TEXT,"
+	" version INTEGER NOT NULL DEFAULT 1);"
+	"CREATE INDEX member_name ON member(name_key);"
+	"CREATE INDEX member_given ON member(given_key);"
+	"CREATE INDEX member_org ON member(org_id);"
+	"CREATE TABLE event("
+	" id INTEGER PRIMARY KEY,"
+	" member INTEGER NOT NULL REFERENCES member(id) ON DELETE CASCADE,"
+	" date TEXT NOT NULL,"
+	" type TEXT NOT NULL,"
+	" org_id INTEGER REFERENCES org(id),"
+	" to_org_id INTEGER REFERENCES org(id),"
+	" detail TEXT);"
+	"CREATE INDEX event_member ON event(member);"
+	"CREATE TABLE member_span("
+	" member INTEGER NOT NULL REFERENCES member(id) ON DELETE CASCADE,"
+	" org_id INTEGER NOT NULL REFERENCES org(id),"
+	" valid_from TEXT NOT NULL, valid_to TEXT NOT NULL);"
+	"CREATE INDEX member_span_member ON member_span(member);",
+	NULL,
+};
+
+/* Indexes a bulk load drops and rebuilds (the UNIQUE ones stay: they
+ * are the duplicate checks). */
+const char *const sqlite_bulk_indexes_drop =
+	"DROP INDEX IF EXISTS member_name; DROP INDEX IF EXISTS member_given;"
+	"DROP INDEX IF EXISTS member_org; DROP INDEX IF EXISTS event_member;"
+	"DROP INDEX IF EXISTS member_span_member;";
+const char *const sqlite_bulk_indexes_create =
+	"CREATE INDEX IF NOT EXISTS member_name ON member(name_key);"
+	"CREATE INDEX IF NOT EXISTS member_given ON member(given_key);"
+	"CREATE INDEX IF NOT EXISTS member_org ON member(org_id);"
+	"CREATE INDEX IF NOT EXISTS event_member ON event(member);"
+	"CREATE INDEX IF NOT EXISTS member_span_member ON member_span(member);";
+
+#define MEMBER_COLS                                                                               \
+	"member_id,full_name,name_key,given_key,gender,birth_date,ethnicity,religion,card_number,"  \
+	"org_id,decision_date,ceremony_date,official_date,status,education,profession_level,"      \
+	"theory_level,occupation,hometown"
+
+const char *const sqlite_sql[STMT__MAX] = {
+	[STMT_META_GET] = "SELECT value FROM meta WHERE key = ?",
+	[STMT_META_SET] = "INSERT INTO meta(key, value) VALUES (?, ?) "
+			  "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+	[STMT_ORG_INSERT] = "INSERT INTO org(code,name,kind,parent_id,category,unit_code,founded_on,dissolved_on) "
+			    "VALUES (?,?,?,?,?,?,?,?)",
+	[STMT_ORG_UPDATE] = "UPDATE org SET name=?,kind=?,parent_id=?,category=?,unit_code=?,founded_on=?,"
+			    "dissolved_on=? WHERE id=?",
+	[STMT_ORG_ALL] = "SELECT id,code,name,kind,parent_id,category,unit_code,founded_on,dissolved_on "
+			 "FROM org ORDER BY id",
+	[STMT_ORG_EVENT_INSERT] = "INSERT INTO org_event(org_id,date,type,from_id,to_id,old_name,new_name) "
+				  "VALUES (?,?,?,?,?,?,?)",
+	[STMT_ORG_EVENT_DELETE_ORG] = "DELETE FROM org_event WHERE org_id = ?",
+	[STMT_ORG_EVENT_ALL] = "SELECT id,org_id,date,type,from_id,to_id,old_name,new_name FROM org_event "
+			       "ORDER BY date, id",
+	[STMT_ORG_SPAN_CLEAR] = "DELETE FROM org_span",
+	[STMT_ORG_SPAN_INSERT] = "INSERT INTO org_span(org_id,parent_id,valid_from,valid_to,name) VALUES (?,?,?,?,?)",
+	[STMT_MEMBER_INSERT] = "INSERT INTO member(" MEMBER_COLS ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+	[STMT_MEMBER_UPDATE] = "UPDATE member SET full_name=?,name_key=?,given_key=?,gender=?,birth_date=?,"
+			       "ethnicity=?,religion=?,card_number=?,org_id=?,decision_date=?,ceremony_date=?,"
+			       "official_date=?,status=?,education=?,profession_level=?,theory_level=?,"
+			       "occupation=?,hometown=?,version=version+1 WHERE id=?",
+	[STMT_MEMBER_ROWID] = "SELECT id, version FROM member WHERE member_id = ?",
+	[STMT_MEMBER_GET] = "SELECT " MEMBER_COLS ",version FROM member WHERE id = ?",
+	[STMT_MEMBER_ALL] = "SELECT id, member_id FROM member ORDER BY member_id",
+	[STMT_MEMBER_FACTS_ALL] = "SELECT id,member_id,org_id,decision_date,ceremony_date,official_date,status "
+				  "FROM member ORDER BY id",
+	[STMT_MEMBER_FIND_NAME] = "SELECT id FROM member WHERE name_key >= ? AND name_key < ? LIMIT ?",
+	[STMT_MEMBER_FIND_GIVEN] = "SELECT id FROM member WHERE given_key >= ? AND given_key < ? LIMIT ?",
+	[STMT_MEMBER_COUNT] = "SELECT count(*) FROM member",
+	[STMT_EVENT_INSERT] = "INSERT INTO event(member,date,type,org_id,to_org_id,detail) VALUES (?,?,?,?,?,?)",
+	[STMT_EVENT_DELETE_MEMBER] = "DELETE FROM event WHERE member = ?",
+	[STMT_EVENT_OF_MEMBER] = "SELECT date,type,org_id,to_org_id,detail,id FROM event WHERE member = ? "
+				 "ORDER BY date, id",
+	[STMT_EVENT_ALL] = "SELECT e.member,e.date,e.type,e.org_id,e.to_org_id,e.detail FROM event e "
+			   "JOIN member m ON m.id = e.member ORDER BY m.member_id, e.date, e.id",
+	[STMT_EVENT_ALL_BY_ROW] = "SELECT member,date,type,org_id,to_org_id,detail FROM event "
+				  "ORDER BY member, date, id",
+	[STMT_EVENT_COUNT] = "SELECT count(*) FROM event",
+	[STMT_ORG_EVENT_CLEAR] = "DELETE FROM org_event",
+	[STMT_MSPAN_DELETE_MEMBER] = "DELETE FROM member_span WHERE member = ?",
+	[STMT_MSPAN_INSERT] = "INSERT INTO member_span(member,org_id,valid_from,valid_to) VALUES (?,?,?,?)",
+	[STMT_MSPAN_OF_MEMBER] = "SELECT org_id,valid_from,valid_to FROM member_span WHERE member = ? "
+				 "ORDER BY valid_from",
+	[STMT_MSPAN_AT] = "SELECT member, org_id FROM member_span WHERE valid_from <= ? AND ? < valid_to",
+};

@@ -1,0 +1,49 @@
+/* stmt: every statement dangbo runs, by name. Each backend has the SQL of
+ * each in a table indexed by this enum (sqlite_sql.c, pg_sql.c); a unit test
+ * checks that every entry is there and prepares. Parameters are "?" in
+ * order; columns are listed in each comment. */
+#ifndef DANGBO_STORE_STMT_H
+#define DANGBO_STORE_STMT_H
+
+enum stmt {
+	STMT_META_GET,            /* key -> value */
+	STMT_META_SET,            /* key, value */
+	/* organizations */
+	STMT_ORG_INSERT,          /* code,name,kind,parent_id,category,unit_code,founded_on,dissolved_on */
+	STMT_ORG_UPDATE,          /* name,kind,parent_id,category,unit_code,founded_on,dissolved_on,id */
+	STMT_ORG_ALL,             /* -> id,code,name,kind,parent_id,category,unit_code,founded_on,dissolved_on */
+	STMT_ORG_EVENT_INSERT,    /* org_id,date,type,from_id,to_id,old_name,new_name */
+	STMT_ORG_EVENT_DELETE_ORG, /* org_id */
+	STMT_ORG_EVENT_ALL,       /* -> id,org_id,date,type,from_id,to_id,old_name,new_name (date, id order) */
+	STMT_ORG_SPAN_CLEAR,      /* */
+	STMT_ORG_SPAN_INSERT,     /* org_id,parent_id,valid_from,valid_to,name */
+	/* members */
+	STMT_MEMBER_INSERT,       /* member_id,full_name,name_key,given_key,gender,birth_date,ethnicity,religion,
+				     card_number,org_id,decision_date,ceremony_date,official_date,status,
+				     education,profession_level,theory_level,occupation,hometown */
+	STMT_MEMBER_UPDATE,       /* same 2..19 then id */
+	STMT_MEMBER_ROWID,        /* member_id -> id,version */
+	STMT_MEMBER_GET,          /* id -> every column of INSERT order, then version */
+	STMT_MEMBER_ALL,          /* -> id,member_id (member_id order) */
+	STMT_MEMBER_FACTS_ALL,    /* -> id,member_id,org_id,decision_date,ceremony_date,official_date,status */
+	STMT_MEMBER_FIND_NAME,    /* lo,hi,limit -> id (name_key in [lo,hi)) */
+	STMT_MEMBER_FIND_GIVEN,   /* lo,hi,limit -> id (given_key in [lo,hi)) */
+	STMT_MEMBER_COUNT,        /* -> count */
+	STMT_EVENT_INSERT,        /* member,date,type,org_id,to_org_id,detail */
+	STMT_EVENT_DELETE_MEMBER, /* member */
+	STMT_EVENT_OF_MEMBER,     /* member -> date,type,org_id,to_org_id,detail,id (date, id order) */
+	STMT_EVENT_ALL,           /* -> member,date,type,org_id,to_org_id,detail (member_id, date, id order) */
+	STMT_EVENT_ALL_BY_ROW,    /* -> member,date,type,org_id,to_org_id,detail (member row, date, id order) */
+	STMT_EVENT_COUNT,         /* -> count */
+	STMT_ORG_EVENT_CLEAR,     /* */
+	STMT_MSPAN_DELETE_MEMBER, /* member */
+	STMT_MSPAN_INSERT,        /* member,org_id,valid_from,valid_to */
+	STMT_MSPAN_OF_MEMBER,     /* member -> org_id,valid_from,valid_to */
+	STMT_MSPAN_AT,            /* date,date -> member,org_id (spans holding on date) */
+	STMT__MAX
+};
+
+/* The name of a statement, for messages and the completeness test. */
+const char *stmt_name(enum stmt s);
+
+#endif

@@ -1,0 +1,167 @@
+/* store: backend-independent entry points; each dispatches to the backend. */
+#include "store/store_impl.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/xalloc.h"
+
+struct store_stmt_head {
+	struct store *st;
+};
+
+static const char *const stmt_names[STMT__MAX] = {
+#define N(x) [x] = #x
+	N(STMT_META_GET), N(STMT_META_SET), N(STMT_ORG_INSERT), N(STMT_ORG_UPDATE), N(STMT_ORG_ALL),
+	N(STMT_ORG_EVENT_INSERT), N(STMT_ORG_EVENT_DELETE_ORG), N(STMT_ORG_EVENT_ALL),
+	N(STMT_ORG_SPAN_CLEAR), N(STMT_ORG_SPAN_INSERT), N(STMT_MEMBER_INSERT), N(STMT_MEMBER_UPDATE),
+	N(STMT_MEMBER_ROWID), N(STMT_MEMBER_GET), N(STMT_MEMBER_ALL), N(STMT_MEMBER_FACTS_ALL),
+	N(STMT_MEMBER_FIND_NAME), N(STMT_MEMBER_FIND_GIVEN), N(STMT_MEMBER_COUNT), N(STMT_EVENT_INSERT),
+	N(STMT_EVENT_DELETE_MEMBER), N(STMT_EVENT_OF_MEMBER), N(STMT_EVENT_ALL),
+	N(STMT_EVENT_ALL_BY_ROW), N(STMT_EVENT_COUNT), N(STMT_ORG_EVENT_CLEAR), N(STMT_MSPAN_DELETE_MEMBER), N(STMT_MSPAN_INSERT), N(STMT_MSPAN_OF_MEMBER), N(STMT_MSPAN_AT),
+#undef N
+};
+
+const char *stmt_name(enum stmt s)
+{
+	return (unsigned)s < STMT__MAX && stmt_names[s] ? stmt_names[s] : "?";
+}
+
+void store_set_error(struct store *st, const char *fmt, ...)
+{
+	struct buf b;
+	buf_init(&b, 0);
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	free(st->errmsg);
+	st->errmsg = buf_detach(&b, NULL);
+}
+
+enum err store_open(const char *uri, enum store_open_mode mode, struct store **out, char **errmsg)
+{
+	*out = NULL;
+	if (strncmp(uri, "postgresql://", 13) == 0 || strncmp(uri, "postgres://", 11) == 0) {
+		if (errmsg)
+			*errmsg = xstrdup("the PostgreSQL backend is not built into this version yet");
+		return ERR_STORE;
+	}
+	return sqlite_store_open(uri, mode, out, errmsg);
+}
+
+void store_close(struct store *st)
+{
+	if (!st)
+		return;
+	char *msg = st->errmsg;
+	st->ops->close(st);
+	free(msg);
+}
+
+const char *store_errmsg(const struct store *st)
+{
+	return st->errmsg ? st->errmsg : "";
+}
+
+const char *store_backend(const struct store *st)
+{
+	return st->ops->name;
+}
+
+int store_schema_version(struct store *st)
+{
+	return st->schema_version;
+}
+
+enum err store_begin(struct store *st)
+{
+	if (st->tx_depth++)
+		return ERR_OK;
+	return st->ops->exec_script(st, "BEGIN");
+}
+
+enum err store_commit(struct store *st)
+{
+	if (st->tx_depth == 0 || --st->tx_depth)
+		return ERR_OK;
+	return st->ops->exec_script(st, "COMMIT");
+}
+
+void store_rollback(struct store *st)
+{
+	if (st->tx_depth == 0)
+		return;
+	st->tx_depth = 0;
+	st->ops->exec_script(st, "ROLLBACK");
+}
+
+void store_bulk(struct store *st, bool on)
+{
+	st->ops->bulk(st, on);
+}
+
+/* Every backend statement struct begins with a pointer to its store. */
+#define ST(s) (((struct store_stmt_head *)(void *)(s))->st)
+
+struct store_stmt *store_stmt(struct store *st, enum stmt id)
+{
+	return st->ops->stmt(st, id);
+}
+
+void stmt_bind_text(struct store_stmt *s, int i, const char *v)
+{
+	ST(s)->ops->bind_text(s, i, v);
+}
+
+void stmt_bind_int(struct store_stmt *s, int i, int64_t v)
+{
+	ST(s)->ops->bind_int(s, i, v);
+}
+
+void stmt_bind_null(struct store_stmt *s, int i)
+{
+	ST(s)->ops->bind_null(s, i);
+}
+
+enum err stmt_step(struct store_stmt *s, bool *row)
+{
+	return ST(s)->ops->step(s, row);
+}
+
+enum err stmt_exec(struct store_stmt *s)
+{
+	bool row;
+	enum err e;
+	do
+		e = stmt_step(s, &row);
+	while (e == ERR_OK && row);
+	return e;
+}
+
+const char *stmt_col_text(struct store_stmt *s, int i)
+{
+	return ST(s)->ops->col_text(s, i);
+}
+
+int64_t stmt_col_int(struct store_stmt *s, int i)
+{
+	return ST(s)->ops->col_int(s, i);
+}
+
+bool stmt_col_null(struct store_stmt *s, int i)
+{
+	return ST(s)->ops->col_null(s, i);
+}
+
+int64_t store_changes(struct store *st)
+{
+	return st->ops->changes(st);
+}
+
+int64_t store_last_id(struct store *st)
+{
+	return st->ops->last_id(st);
+}

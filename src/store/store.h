@@ -1,0 +1,70 @@
+/* store: the one storage interface of dangbo.
+ *
+ * A struct store is an open database: the embedded SQLite file (a plain
+ * path) or a PostgreSQL server (a URI beginning "postgresql://"). Callers
+ * never write SQL: they name a statement from enum stmt (stmt.h), bind
+ * parameters by position, step through rows and read columns. Each backend
+ * holds the SQL text of every statement in a table indexed by enum stmt,
+ * and its schema as numbered migrations.
+ *
+ * Statements are prepared once per connection and cached. A store is used
+ * by one thread at a time (the server opens one per worker thread).
+ *
+ * Errors: ERR_STORE with a message in store_errmsg(); ERR_CONFLICT for a
+ * constraint violation (unique code, foreign key). */
+#ifndef DANGBO_STORE_STORE_H
+#define DANGBO_STORE_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/err.h"
+#include "store/stmt.h"
+
+struct store;
+struct store_stmt;
+
+enum store_open_mode {
+	STORE_OPEN,   /* the database must exist and be initialised */
+	STORE_CREATE, /* create it (dangbo init); fails if it holds a dangbo schema already */
+};
+
+/* Opens uri. On failure *out is NULL and errmsg (if not NULL) receives a
+ * malloc'd message the caller frees. */
+enum err store_open(const char *uri, enum store_open_mode mode, struct store **out, char **errmsg);
+void store_close(struct store *st);
+const char *store_errmsg(const struct store *st);
+/* "sqlite" or "postgresql". */
+const char *store_backend(const struct store *st);
+/* Schema version after migrations. */
+int store_schema_version(struct store *st);
+
+enum err store_begin(struct store *st);
+enum err store_commit(struct store *st);
+void store_rollback(struct store *st);
+
+/* Bulk mode for a large import into a transaction: the backend may defer
+ * index maintenance; indexes are rebuilt before store_commit returns. */
+void store_bulk(struct store *st, bool on);
+
+/* The cached prepared statement for id, reset and with bindings cleared. */
+struct store_stmt *store_stmt(struct store *st, enum stmt id);
+/* Binds parameter i (1-based). A NULL text or an INT64_MIN integer binds NULL. */
+void stmt_bind_text(struct store_stmt *s, int i, const char *v);
+void stmt_bind_int(struct store_stmt *s, int i, int64_t v);
+void stmt_bind_null(struct store_stmt *s, int i);
+/* Steps: ERR_OK with *row true for a row, *row false when done. */
+enum err stmt_step(struct store_stmt *s, bool *row);
+/* Runs a statement that returns no rows. */
+enum err stmt_exec(struct store_stmt *s);
+/* Column i (0-based) of the current row. Text is NULL for SQL NULL and is
+ * valid until the next step. */
+const char *stmt_col_text(struct store_stmt *s, int i);
+int64_t stmt_col_int(struct store_stmt *s, int i);
+bool stmt_col_null(struct store_stmt *s, int i);
+/* Rows changed by the last exec. */
+int64_t store_changes(struct store *st);
+int64_t store_last_id(struct store *st);
+
+#endif

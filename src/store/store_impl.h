@@ -1,0 +1,37 @@
+/* store_impl: what a backend provides (private to src/store). */
+#ifndef DANGBO_STORE_IMPL_H
+#define DANGBO_STORE_IMPL_H
+
+#include "store/store.h"
+
+struct store_ops {
+	const char *name;
+	void (*close)(struct store *st);
+	enum err (*exec_script)(struct store *st, const char *sql);
+	struct store_stmt *(*stmt)(struct store *st, enum stmt id);
+	void (*bind_text)(struct store_stmt *s, int i, const char *v);
+	void (*bind_int)(struct store_stmt *s, int i, int64_t v);
+	void (*bind_null)(struct store_stmt *s, int i);
+	enum err (*step)(struct store_stmt *s, bool *row);
+	const char *(*col_text)(struct store_stmt *s, int i);
+	int64_t (*col_int)(struct store_stmt *s, int i);
+	bool (*col_null)(struct store_stmt *s, int i);
+	int64_t (*changes)(struct store *st);
+	int64_t (*last_id)(struct store *st);
+	void (*bulk)(struct store *st, bool on);
+	enum err (*migrate)(struct store *st, enum store_open_mode mode);
+};
+
+struct store {
+	const struct store_ops *ops;
+	char *errmsg;
+	int schema_version;
+	int tx_depth;
+};
+
+/* Replaces st's message (printf-style). */
+void store_set_error(struct store *st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+enum err sqlite_store_open(const char *path, enum store_open_mode mode, struct store **out, char **errmsg);
+
+#endif
