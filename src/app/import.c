@@ -621,7 +621,47 @@ static void strset_free(struct strset *s)
 	memset(s, 0, sizeof(*s));
 }
 
-static enum err import_members(struct importer *im, const char *path, bool fresh_db)
+struct pending_event {
+	char *member_id;
+	struct event_rec ev;
+};
+
+static int cmp_pending(const void *a, const void *b)
+{
+	const struct pending_event *x = a, *y = b;
+	int c = strcmp(x->member_id, y->member_id);
+	if (c)
+		return c;
+	if (x->ev.date != y->ev.date)
+		return x->ev.date < y->ev.date ? -1 : 1;
+	return x->ev.line < y->ev.line ? -1 : (x->ev.line > y->ev.line);
+}
+
+struct pending {
+	struct pending_event *v;
+	size_t n;
+	bool *used; /* per entry: applied with its member's row */
+	const char *name;
+};
+
+/* The events of member_id in p (sorted), as a range [*lo, *hi). */
+static void pending_range(const struct pending *p, const char *member_id, size_t *lo, size_t *hi)
+{
+	size_t a = 0, b = p->n;
+	while (a < b) {
+		size_t m = (a + b) / 2;
+		if (strcmp(p->v[m].member_id, member_id) < 0)
+			a = m + 1;
+		else
+			b = m;
+	}
+	*lo = a;
+	while (b < p->n && strcmp(p->v[b].member_id, member_id) == 0)
+		b++;
+	*hi = a < p->n && strcmp(p->v[a].member_id, member_id) == 0 ? b : a;
+}
+
+static enum err import_members(struct importer *im, const char *path, bool fresh_db, struct pending *pend)
 {
 	struct reader r;
 	if (!reader_open(&r, IMPORT_MEMBERS, path, im->o, im->dl)) {
@@ -651,6 +691,9 @@ static enum err import_members(struct importer *im, const char *path, bool fresh
 		}
 		struct event_rec *ev = NULL;
 		size_t nev = 0;
+		size_t plo = 0, phi = 0;
+		if (pend)
+			pending_range(pend, m.member_id, &plo, &phi);
 		if (!fresh_db) {
 			struct member_rec old;
 			enum err g = registry_member_get(&im->reg, m.member_id, &old, &ev, &nev);
@@ -661,8 +704,20 @@ static enum err import_members(struct importer *im, const char *path, bool fresh
 				e = g;
 			}
 		}
+		if (phi > plo) {
+			/* events.csv gives this member's history: it replaces the stored one */
+			events_free(ev, nev);
+			nev = phi - plo;
+			ev = xcalloc(nev, sizeof(*ev));
+			for (size_t k = plo; k < phi; k++) {
+				ev[k - plo] = pend->v[k].ev;
+				ev[k - plo].detail = pend->v[k].ev.detail ? xstrdup(pend->v[k].ev.detail) : NULL;
+				pend->used[k] = true;
+			}
+		}
+		const char *evfile = pend && phi > plo ? pend->name : "events";
 		if (!e && !bad) {
-			enum err p = registry_member_put(&im->reg, &m, ev, nev, false, r.name, "events", im->dl);
+			enum err p = registry_member_put(&im->reg, &m, ev, nev, phi > plo, r.name, evfile, im->dl);
 			if (p == ERR_INPUT || p == ERR_CONFLICT)
 				bad = true;
 			else
@@ -678,7 +733,9 @@ static enum err import_members(struct importer *im, const char *path, bool fresh
 			for (size_t i = 0; i < nev; i++)
 				mev[i] = (struct member_event){ev[i].date, ev[i].type, registry_org_ref(ev[i].org),
 							       registry_org_ref(ev[i].to_org), NULL, 0};
-			member_replay(&f, mev, nev, &res, im->reg.today, r.name, "events", &tl, im->dl);
+			for (size_t i = 0; i < nev; i++)
+				mev[i].line = ev[i].line;
+			member_replay(&f, mev, nev, &res, im->reg.today, r.name, evfile, &tl, im->dl);
 			member_timeline_free(&tl);
 			free(mev);
 		}
@@ -695,23 +752,7 @@ static enum err import_members(struct importer *im, const char *path, bool fresh
 	return e ? e : bad ? ERR_INPUT : ERR_OK;
 }
 
-struct pending_event {
-	char *member_id;
-	struct event_rec ev;
-};
-
-static int cmp_pending(const void *a, const void *b)
-{
-	const struct pending_event *x = a, *y = b;
-	int c = strcmp(x->member_id, y->member_id);
-	if (c)
-		return c;
-	if (x->ev.date != y->ev.date)
-		return x->ev.date < y->ev.date ? -1 : 1;
-	return x->ev.line < y->ev.line ? -1 : (x->ev.line > y->ev.line);
-}
-
-static enum err import_events(struct importer *im, const char *path)
+static enum err parse_events(struct importer *im, const char *path, struct pending *out)
 {
 	struct reader r;
 	struct tree *t = &im->reg.tree;
@@ -758,43 +799,66 @@ static enum err import_events(struct importer *im, const char *path)
 		bad = true;
 	progress_done(im, &r);
 	qsort(pe, n, sizeof(*pe), cmp_pending);
+	out->v = pe;
+	out->n = n;
+	out->used = xcalloc(n + 1, sizeof(bool));
+	out->name = xstrdup(r.name);
+	csv_close(r.csv);
+	return bad ? ERR_INPUT : ERR_OK;
+}
+
+/* Applies the events of members that members.csv did not carry. */
+static enum err apply_events(struct importer *im, struct pending *p)
+{
 	enum err e = ERR_OK;
+	bool bad = false;
 	struct event_rec *group = NULL;
 	size_t gcap = 0;
-	for (size_t i = 0; i < n && !e;) {
+	for (size_t i = 0; i < p->n && !e;) {
 		size_t j = i;
-		while (j < n && strcmp(pe[j].member_id, pe[i].member_id) == 0)
+		while (j < p->n && strcmp(p->v[j].member_id, p->v[i].member_id) == 0)
 			j++;
+		if (p->used[i]) {
+			i = j;
+			continue;
+		}
 		struct member_rec m;
-		enum err g = registry_member_get(&im->reg, pe[i].member_id, &m, NULL, NULL);
+		enum err g = registry_member_get(&im->reg, p->v[i].member_id, &m, NULL, NULL);
 		if (g == ERR_NOTFOUND) {
 			for (size_t k = i; k < j; k++)
-				diag_add(im->dl, r.name, pe[k].ev.line, "member_id", "unknown member '%s'", pe[k].member_id);
+				diag_add(im->dl, p->name, p->v[k].ev.line, "member_id", "unknown member '%s'",
+					 p->v[k].member_id);
 			bad = true;
 		} else if (g) {
 			e = g;
 		} else {
 			XGROW(group, gcap, j - i);
 			for (size_t k = i; k < j; k++)
-				group[k - i] = pe[k].ev;
+				group[k - i] = p->v[k].ev;
 			m.line = 0;
-			enum err p = registry_member_put(&im->reg, &m, group, j - i, true, "members", r.name, im->dl);
-			if (p == ERR_INPUT || p == ERR_CONFLICT)
+			enum err q = registry_member_put(&im->reg, &m, group, j - i, true, "members", p->name, im->dl);
+			if (q == ERR_INPUT || q == ERR_CONFLICT)
 				bad = true;
 			else
-				e = p;
+				e = q;
 			member_rec_free(&m);
 		}
 		i = j;
 	}
 	free(group);
-	for (size_t i = 0; i < n; i++) {
-		free(pe[i].member_id);
-		free(pe[i].ev.detail);
-	}
-	free(pe);
-	csv_close(r.csv);
 	return e ? e : bad ? ERR_INPUT : ERR_OK;
+}
+
+static void pending_free(struct pending *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		free(p->v[i].member_id);
+		free(p->v[i].ev.detail);
+	}
+	free(p->v);
+	free(p->used);
+	free((char *)p->name);
+	memset(p, 0, sizeof(*p));
 }
 
 static int64_t count_of(struct store *st, enum stmt id)
@@ -839,10 +903,14 @@ enum err import_files(struct store *st, const char *const paths[IMPORT__MAX], co
 		if (!e && !fresh)
 			e = registry_recheck_members(&im.reg, dl);
 	}
-	if (!e && paths[IMPORT_MEMBERS])
-		e = import_members(&im, paths[IMPORT_MEMBERS], fresh);
+	struct pending pend = {0};
 	if (!e && paths[IMPORT_EVENTS])
-		e = import_events(&im, paths[IMPORT_EVENTS]);
+		e = parse_events(&im, paths[IMPORT_EVENTS], &pend);
+	if (!e && paths[IMPORT_MEMBERS])
+		e = import_members(&im, paths[IMPORT_MEMBERS], fresh, paths[IMPORT_EVENTS] ? &pend : NULL);
+	if (!e && paths[IMPORT_EVENTS])
+		e = apply_events(&im, &pend);
+	pending_free(&pend);
 	if (!e && diag_count(dl))
 		e = ERR_INPUT;
 	if (fresh && paths[IMPORT_MEMBERS] && !e && !o->dry_run)

@@ -38,6 +38,11 @@ int cli_fail_diag(enum err e, const struct diag_list *dl);
 /* True when argv contains --help or -h; prints the command's usage then. */
 bool cli_wants_help(const char *cmd, int argc, char **argv);
 
+struct store;
+/* Opens the database of the command line (--db, $DANGBO_DB, ./dangbo.db);
+ * prints why not and sets *code to the exit status on failure. */
+struct store *cli_open_db(struct cli *cli, int *code);
+
 /* Every command's entry point (one cmd_<name>.c each). */
 int cmd_help(struct cli *cli, int argc, char **argv);
 int cmd_init(struct cli *cli, int argc, char **argv);

@@ -2,11 +2,16 @@
  * usage text lives with the command in cmd_<name>.c. */
 #include "cli/cli.h"
 
-extern const char usage_help[];
+extern const char usage_help[], usage_init[], usage_import[], usage_export[], usage_org[], usage_member[];
 
 const char usage_help[] = "usage: dangbo help [COMMAND]\n";
 
 const struct command commands[] = {
 	{"help", cmd_help, "list the commands, or explain one", usage_help},
+	{"init", cmd_init, "create a new database", usage_init},
+	{"import", cmd_import, "import orgs, org_events, members or events from CSV", usage_import},
+	{"export", cmd_export, "export the same CSV formats", usage_export},
+	{"org", cmd_org, "organizations: tree, show, add, move, merge, dissolve, rename", usage_org},
+	{"member", cmd_member, "members: show, find, add, event", usage_member},
 	{0, 0, 0, 0},
 };

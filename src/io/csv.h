@@ -12,7 +12,14 @@
  *   - a quote that never closes (fatal: csv_next returns -1),
  *   - text after a closing quote (e.g. "ab"c),
  *   - a record with more or fewer fields than the header,
- *   - a field longer than CSV_FIELD_MAX bytes.
+ *   - a field longer than CSV_FIELD_MAX bytes (it is cut to that length),
+ *   - a quote inside an unquoted field (e.g. ab"c),
+ *   - in the header: an empty header, a name that appears twice, more than
+ *     CSV_FIELDS_MAX columns (csv_open_* then fails).
+ * A field may contain a NUL byte only when the record is marked bad (NUL is a
+ * control character); otherwise strlen(field[i]) == len[i]. A completely
+ * empty line is a record with one empty field, except at the very end of the
+ * input, where it is not a record.
  * The writer quotes a field only when it must (comma, quote, CR, LF, or a
  * leading/trailing space), so that export is byte-stable. */
 #ifndef DANGBO_IO_CSV_H
@@ -27,6 +34,11 @@
 #include "core/diag.h"
 
 #define CSV_FIELD_MAX (64 * 1024)
+/* Fields kept per record; further ones are counted (for the field-count
+ * problem) but not returned. */
+#define CSV_FIELDS_MAX 1024
+/* Bytes read from the file at a time. */
+#define CSV_BLOCK_SIZE (1024 * 1024)
 
 struct csv_reader;
 
@@ -46,6 +58,10 @@ struct csv_reader *csv_open_file(const char *path, struct diag_list *dl);
 struct csv_reader *csv_open_mem(const char *name, const char *data, size_t n,
 				struct diag_list *dl);
 void csv_close(struct csv_reader *r);
+/* For tests only: reads at most n (>= 1) bytes at a time from now on, so that
+ * records straddle block boundaries. Input the reader has already buffered
+ * but not parsed is given back first when reading from memory. */
+void csv_set_block_size(struct csv_reader *r, size_t n);
 
 /* The header's fields (trimmed of surrounding spaces), valid while open. */
 size_t csv_header_count(const struct csv_reader *r);

@@ -1,0 +1,55 @@
+/* ops: single changes to the registry made by a user (CLI or API): add,
+ * move, merge, dissolve or rename an organization; add a member; record a
+ * member's event. Each is checked by the same rules as an import, and
+ * written in one transaction or not at all. */
+#ifndef DANGBO_APP_OPS_H
+#define DANGBO_APP_OPS_H
+
+#include "core/date.h"
+#include "core/diag.h"
+#include "core/err.h"
+#include "domain/member.h"
+#include "domain/org.h"
+#include "domain/tree.h"
+#include "store/store.h"
+
+enum org_op { ORG_OP_ADD, ORG_OP_MOVE, ORG_OP_MERGE, ORG_OP_DISSOLVE, ORG_OP_RENAME };
+
+struct org_change {
+	enum org_op op;
+	const char *code;
+	date_t date;          /* move/merge/dissolve/rename: the day; add: founded_on (DATE_MIN if none) */
+	const char *name;     /* add, rename */
+	enum org_kind kind;   /* add */
+	const char *parent;   /* add */
+	const char *target;   /* move: new parent; merge: where it merges into */
+	const char *category; /* add */
+	const char *unit_code;/* add */
+};
+
+/* Applies one change. Problems (unknown codes, kinds that cannot nest,
+ * members left in a dissolved organization, ...) go to dl. */
+enum err ops_org(struct store *st, const struct org_change *c, struct diag_list *dl);
+
+struct member_event_in {
+	const char *member_id;
+	enum event_type type;
+	date_t date;
+	const char *org;    /* transfer_in, readmit, restore: where to; move: from (optional) */
+	const char *to_org; /* move: where to */
+	const char *detail;
+};
+
+/* Records an event and updates the member's current facts accordingly
+ * (status, organization, official date). */
+enum err ops_member_event(struct store *st, const struct member_event_in *in, struct diag_list *dl);
+
+struct member_new {
+	const char *member_id, *full_name, *gender, *ethnicity, *religion, *card_number, *org;
+	date_t birth_date, decision_date, ceremony_date;
+};
+
+/* Adds a probationary member (admitted on decision_date, in org). */
+enum err ops_member_add(struct store *st, const struct member_new *in, struct diag_list *dl);
+
+#endif
