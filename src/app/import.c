@@ -674,15 +674,15 @@ static enum err import_members(struct importer *im, const char *path, bool fresh
 	int rc;
 	while (!e && (rc = reader_next(&r)) == 1) {
 		struct member_rec m;
+		long first = *val(&r, M_ID) ? strset_add(&ids, val(&r, M_ID), r.rec.line) : 0;
+		if (first) {
+			diag_add(im->dl, r.name, r.rec.line, "member_id", "member %s appears again (first on line %ld)",
+				 val(&r, M_ID), first);
+			bad = true;
+		}
 		if (!member_row(im, &r, &m)) {
 			bad = true;
 			continue;
-		}
-		long first = strset_add(&ids, m.member_id, m.line);
-		if (first) {
-			diag_add(im->dl, r.name, m.line, "member_id", "member %s appears again (first on line %ld)",
-				 m.member_id, first);
-			bad = true;
 		}
 		if (m.card_number && (first = strset_add(&cards, m.card_number, m.line))) {
 			diag_add(im->dl, r.name, m.line, "card_number", "card number %s is also on line %ld",

@@ -346,6 +346,14 @@ enum err member_replay(const struct member_facts *f, const struct member_event *
 		r.in = true;
 		r.cur = first;
 		r.start = f->decision_date;
+		if (first != ORG_NONE && !res->exists(res->arg, first, f->decision_date)) {
+			diag_add(dl, n && ev[0].org != ORG_NONE ? events_file : facts_file,
+				 n && ev[0].org != ORG_NONE ? ev[0].line : f->line, "org_code",
+				 "member %s: organization %s did not exist on the admission decision date "
+				 "(record a move or transfer_in)",
+				 f->member_id, res->code(res->arg, first));
+			r.bad = true;
+		}
 	}
 	for (size_t i = 0; i < n; i++) {
 		if (ev[i].date < f->decision_date) {
