@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 /* Days from civil, the well-known era-based algorithm (public domain). */
@@ -99,7 +100,8 @@ bool date_parse(const char *s, date_t *out)
 	int y = 0, m = 0, d = 0;
 	if (!s)
 		return false;
-	if (s[4] == '-' && s[0] && s[1] && s[2] && s[3]) {
+	size_t len = strnlen(s, 12);
+	if (len == 10 && s[4] == '-') {
 		if (!digits(s, 4, &y) || !digits(s + 5, 2, &m) || s[7] != '-' ||
 		    !digits(s + 8, 2, &d) || s[10] != '\0')
 			return false;

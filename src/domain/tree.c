@@ -339,7 +339,8 @@ enum err tree_derive(struct tree *t, const char *orgs_file, const char *events_f
 		if (t->orgs[i].dissolved <= t->orgs[i].founded)
 			oproblem(&d, &t->orgs[i], "dissolved_on", "dissolved_on must be after founded_on", NULL, NULL);
 	}
-	qsort(t->events, t->nev, sizeof(*t->events), cmp_event);
+	if (t->nev)
+		qsort(t->events, t->nev, sizeof(*t->events), cmp_event);
 	derive_ends(&d);
 	size_t i = 0;
 	for (size_t org = 0; org < t->n; org++) {
