@@ -73,6 +73,16 @@ const char *const sqlite_migrations[] = {
 	" org_id INTEGER NOT NULL REFERENCES org(id),"
 	" valid_from TEXT NOT NULL, valid_to TEXT NOT NULL);"
 	"CREATE INDEX member_span_member ON member_span(member);",
+	/* 2: admission targets per organization and year (reports); the data
+	 * generation counter and a random instance id that tell a report
+	 * snapshot whether it is still current */
+	"CREATE TABLE admission_target("
+	" org_id INTEGER NOT NULL REFERENCES org(id),"
+	" year INTEGER NOT NULL,"
+	" target INTEGER NOT NULL CHECK (target >= 0),"
+	" PRIMARY KEY (org_id, year));"
+	"INSERT OR IGNORE INTO meta(key, value) VALUES ('generation', '0');"
+	"INSERT OR IGNORE INTO meta(key, value) VALUES ('instance', lower(hex(randomblob(16))));",
 	NULL,
 };
 
@@ -139,4 +149,11 @@ const char *const sqlite_sql[STMT__MAX] = {
 	[STMT_MSPAN_OF_MEMBER] = "SELECT org_id,valid_from,valid_to FROM member_span WHERE member = ? "
 				 "ORDER BY valid_from",
 	[STMT_MSPAN_AT] = "SELECT member, org_id FROM member_span WHERE valid_from <= ? AND ? < valid_to",
+	[STMT_META_BUMP] = "INSERT INTO meta(key, value) VALUES (?, '1') "
+			   "ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)",
+	[STMT_SNAPSHOT_MEMBERS] = "SELECT id,org_id,decision_date,ceremony_date,official_date,status,gender,"
+				  "birth_date,ethnicity,religion FROM member ORDER BY id",
+	[STMT_TARGET_SET] = "INSERT INTO admission_target(org_id, year, target) VALUES (?, ?, ?) "
+			    "ON CONFLICT(org_id, year) DO UPDATE SET target = excluded.target",
+	[STMT_TARGET_ALL] = "SELECT org_id, year, target FROM admission_target",
 };

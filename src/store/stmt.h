@@ -40,6 +40,12 @@ enum stmt {
 	STMT_MSPAN_INSERT,        /* member,org_id,valid_from,valid_to */
 	STMT_MSPAN_OF_MEMBER,     /* member -> org_id,valid_from,valid_to */
 	STMT_MSPAN_AT,            /* date,date -> member,org_id (spans holding on date) */
+	/* reports (src/app/snapshot.c, src/app/target.c) */
+	STMT_META_BUMP,           /* (key) -> increments the integer value of key, creating it at 1 */
+	STMT_SNAPSHOT_MEMBERS,    /* -> id,org_id,decision_date,ceremony_date,official_date,status,gender,
+				     birth_date,ethnicity,religion (id order) */
+	STMT_TARGET_SET,          /* org_id,year,target (insert or replace) */
+	STMT_TARGET_ALL,          /* -> org_id,year,target */
 	STMT__MAX
 };
 
