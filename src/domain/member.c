@@ -137,6 +137,7 @@ struct replay {
 	date_t start, temp_start, exempt_start, gap_start;
 	struct spanlist spans, temp, exempt, gaps;
 	enum member_status exited;
+	date_t exit_date;
 	struct member_timeline *tl;
 };
 
@@ -220,6 +221,7 @@ static void apply(struct replay *r, const struct member_event *e)
 		r->in = false;
 		r->gap_start = e->date;
 		r->exited = event_exit_status(e->type);
+		r->exit_date = e->date;
 		r->tl->gap_status = r->exited;
 		return;
 	}
@@ -305,6 +307,12 @@ static void final_checks(struct replay *r, date_t today, struct member_timeline 
 			tl->suspended_from = today;
 	} else {
 		tl->final_org = r->cur;
+		if (r->exited != MS__MAX && f->org != ORG_NONE && follow(r, f->org, r->exit_date - 1) != r->cur) {
+			diag_add(r->dl, r->ffile, f->line, "org_code",
+				 "member %s: the events end in %s, but org_code is %s", f->member_id,
+				 code(r, r->cur), code(r, f->org));
+			r->bad = true;
+		}
 		if (r->exited != f->status) {
 			diag_add(r->dl, r->ffile, f->line, "status",
 				 "member %s: the events end with status %s, but status is %s", f->member_id,
