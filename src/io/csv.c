@@ -194,11 +194,20 @@ static void field_slot(struct csv_reader *r)
 	r->fcap = c;
 }
 
-/* Reports the problems of stored field i; returns true if there were any. */
-static bool field_check(struct csv_reader *r, size_t i, long line, const char *col,
-			struct diag_list *dl)
+/* Reports the problems of stored field i; returns true if there were any.
+ * Fields of the header are named by number, others by their header name. */
+static bool field_check(struct csv_reader *r, size_t i, long line, bool header, struct diag_list *dl)
 {
 	unsigned f = r->fflag[i];
+	if (!f)
+		return false;
+	const char *col;
+	if (header) {
+		snprintf(r->colname, sizeof(r->colname), "column %zu", i + 1);
+		col = r->colname;
+	} else {
+		col = col_of(r, i);
+	}
 	const char *s = r->buf + r->rs + r->foff[i];
 	size_t n = r->flen[i];
 	bool bad = false;
@@ -499,7 +508,7 @@ static struct csv_reader *open_common(struct csv_reader *r, struct diag_list *dl
 	}
 	r->head = xcalloc(r->nf, sizeof(*r->head));
 	for (size_t i = 0; i < r->nf; i++) {
-		if (field_check(r, i, r->rline, col_of(r, i), dl))
+		if (field_check(r, i, r->rline, true, dl))
 			ok = false;
 		r->head[i] = xstrndup(r->buf + r->rs + r->foff[i], r->flen[i]);
 		trim_spaces(r->head[i]);
@@ -617,7 +626,7 @@ int csv_next(struct csv_reader *r, struct csv_record *rec, struct diag_list *dl)
 	bool bad = false;
 	for (size_t i = 0; i < r->nf; i++) {
 		r->fptr[i] = r->buf + r->rs + r->foff[i];
-		if (r->fflag[i] && field_check(r, i, r->rline, col_of(r, i), dl))
+		if (field_check(r, i, r->rline, false, dl))
 			bad = true;
 	}
 	if (r->nall != r->nhead) {
