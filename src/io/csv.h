@@ -54,7 +54,8 @@ struct csv_record {
  * On failure returns NULL and adds a diag (file not found, empty file, bad
  * header). The name used in diagnostics is the path as given. */
 struct csv_reader *csv_open_file(const char *path, struct diag_list *dl);
-/* Reads from memory (not copied: data must outlive the reader). */
+/* Reads from memory, a block at a time like a file (data is not copied at
+ * once and must outlive the reader). Same diags as csv_open_file. */
 struct csv_reader *csv_open_mem(const char *name, const char *data, size_t n,
 				struct diag_list *dl);
 void csv_close(struct csv_reader *r);
@@ -77,9 +78,12 @@ int csv_next(struct csv_reader *r, struct csv_record *rec, struct diag_list *dl)
 uint64_t csv_bytes_read(const struct csv_reader *r);
 uint64_t csv_bytes_total(const struct csv_reader *r);
 
-/* Appends one field to b, quoted if needed. */
+/* Appends one field to b (NULL is empty), quoted if needed, with each quote
+ * inside doubled. */
 void csv_put_field(struct buf *b, const char *s);
-/* Appends fields separated by commas and a "\n". NULL fields are empty. */
+/* Appends fields separated by commas and a "\n". NULL fields are empty. A
+ * row of one empty field is written "" so that it does not read back as an
+ * empty line (which the reader drops at the end of a file). */
 void csv_put_row(struct buf *b, const char *const *fields, size_t n);
 
 #endif
