@@ -83,6 +83,45 @@ const char *const sqlite_migrations[] = {
 	" PRIMARY KEY (org_id, year));"
 	"INSERT OR IGNORE INTO meta(key, value) VALUES ('generation', '0');"
 	"INSERT OR IGNORE INTO meta(key, value) VALUES ('instance', lower(hex(randomblob(16))));",
+	/* 3: accounts, sessions, login throttling and the hash-chained audit
+	 * log of every write (src/app/account.c, src/app/audit.c). The table
+	 * of users is app_user because "user" is reserved in PostgreSQL. */
+	"CREATE TABLE app_user("
+	" id INTEGER PRIMARY KEY,"
+	" login TEXT NOT NULL UNIQUE,"
+	" role TEXT NOT NULL CHECK (role IN ('admin','staff','viewer','secretary')),"
+	" org_id INTEGER NOT NULL REFERENCES org(id),"
+	" password_hash TEXT NOT NULL,"
+	" created_at TEXT NOT NULL,"
+	" disabled INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE session("
+	" token_hash TEXT PRIMARY KEY,"
+	" user_id INTEGER NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,"
+	" csrf_token TEXT NOT NULL,"
+	" created_at INTEGER NOT NULL,"
+	" expires_at INTEGER NOT NULL,"
+	" last_seen INTEGER NOT NULL,"
+	" client TEXT NOT NULL);"
+	"CREATE INDEX session_user ON session(user_id);"
+	"CREATE TABLE login_failure("
+	" id INTEGER PRIMARY KEY,"
+	" login TEXT NOT NULL,"
+	" client TEXT NOT NULL,"
+	" at INTEGER NOT NULL);"
+	"CREATE INDEX login_failure_login ON login_failure(login, at);"
+	"CREATE INDEX login_failure_client ON login_failure(client, at);"
+	"CREATE TABLE audit("
+	" id INTEGER PRIMARY KEY,"
+	" at TEXT NOT NULL,"
+	" actor TEXT NOT NULL,"
+	" action TEXT NOT NULL,"
+	" entity_type TEXT NOT NULL,"
+	" entity_key TEXT NOT NULL,"
+	" before TEXT,"
+	" after TEXT,"
+	" prev_hash TEXT NOT NULL,"
+	" hash TEXT NOT NULL);"
+	"CREATE INDEX audit_entity ON audit(entity_type, entity_key, id);",
 	NULL,
 };
 
@@ -156,4 +195,34 @@ const char *const sqlite_sql[STMT__MAX] = {
 	[STMT_TARGET_SET] = "INSERT INTO admission_target(org_id, year, target) VALUES (?, ?, ?) "
 			    "ON CONFLICT(org_id, year) DO UPDATE SET target = excluded.target",
 	[STMT_TARGET_ALL] = "SELECT org_id, year, target FROM admission_target",
+	[STMT_USER_INSERT] = "INSERT INTO app_user(login,role,org_id,password_hash,created_at) VALUES (?,?,?,?,?)",
+	[STMT_USER_BY_LOGIN] = "SELECT id,login,role,org_id,password_hash,disabled,created_at FROM app_user WHERE login = ?",
+	[STMT_USER_ALL] = "SELECT id,login,role,org_id,created_at,disabled FROM app_user ORDER BY login",
+	[STMT_USER_SET_DISABLED] = "UPDATE app_user SET disabled = ? WHERE id = ?",
+	[STMT_USER_SET_PASSWORD] = "UPDATE app_user SET password_hash = ? WHERE id = ?",
+	[STMT_USER_COUNT] = "SELECT count(*) FROM app_user",
+	[STMT_SESSION_INSERT] = "INSERT INTO session(token_hash,user_id,csrf_token,created_at,expires_at,last_seen,client) "
+				"VALUES (?,?,?,?,?,?,?)",
+	[STMT_SESSION_GET] = "SELECT u.id,u.login,u.role,u.org_id,s.csrf_token,s.expires_at,s.last_seen,u.disabled "
+			     "FROM session s JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = ?",
+	[STMT_SESSION_TOUCH] = "UPDATE session SET last_seen = ? WHERE token_hash = ?",
+	[STMT_SESSION_DELETE] = "DELETE FROM session WHERE token_hash = ?",
+	[STMT_SESSION_DELETE_USER] = "DELETE FROM session WHERE user_id = ?",
+	[STMT_SESSION_PURGE] = "DELETE FROM session WHERE expires_at <= ? OR last_seen <= ?",
+	[STMT_LOGIN_FAIL_INSERT] = "INSERT INTO login_failure(login,client,at) VALUES (?,?,?)",
+	[STMT_LOGIN_FAIL_OF_LOGIN] = "SELECT at FROM login_failure WHERE login = ? AND at > ? ORDER BY at DESC LIMIT ?",
+	[STMT_LOGIN_FAIL_OF_CLIENT] = "SELECT at FROM login_failure WHERE client = ? AND at > ? ORDER BY at DESC LIMIT ?",
+	[STMT_LOGIN_FAIL_CLEAR] = "DELETE FROM login_failure WHERE login = ?",
+	[STMT_LOGIN_FAIL_PURGE] = "DELETE FROM login_failure WHERE at <= ?",
+	[STMT_AUDIT_HEAD] = "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1",
+	[STMT_AUDIT_INSERT] = "INSERT INTO audit(id,at,actor,action,entity_type,entity_key,before,after,prev_hash,hash) "
+			      "VALUES (?,?,?,?,?,?,?,?,?,?)",
+	[STMT_AUDIT_FROM] = "SELECT id,at,actor,action,entity_type,entity_key,before,after,prev_hash,hash FROM audit "
+			    "WHERE id > ? ORDER BY id",
+	[STMT_AUDIT_PAGE] = "SELECT id,at,actor,action,entity_type,entity_key,before,after,prev_hash,hash FROM audit "
+			    "WHERE id < ? ORDER BY id DESC LIMIT ?",
+	[STMT_AUDIT_OF_ENTITY] = "SELECT id,at,actor,action,entity_type,entity_key,before,after,prev_hash,hash FROM audit "
+				 "WHERE entity_type = ? AND entity_key = ? AND id < ? ORDER BY id DESC LIMIT ?",
+	[STMT_MEMBER_OF_ORG] = "SELECT id,member_id,full_name,name_key,given_key,status FROM member WHERE org_id = ?",
+
 };

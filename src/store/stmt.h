@@ -46,6 +46,30 @@ enum stmt {
 				     birth_date,ethnicity,religion (id order) */
 	STMT_TARGET_SET,          /* org_id,year,target (insert or replace) */
 	STMT_TARGET_ALL,          /* -> org_id,year,target */
+	/* accounts and audit (src/app/account.c, src/app/audit.c) */
+	STMT_USER_INSERT,         /* login,role,org_id,password_hash,created_at */
+	STMT_USER_BY_LOGIN,       /* login -> id,login,role,org_id,password_hash,disabled,created_at */
+	STMT_USER_ALL,            /* -> id,login,role,org_id,created_at,disabled (login order) */
+	STMT_USER_SET_DISABLED,   /* disabled,id */
+	STMT_USER_SET_PASSWORD,   /* password_hash,id */
+	STMT_USER_COUNT,          /* -> count */
+	STMT_SESSION_INSERT,      /* token_hash,user_id,csrf_token,created_at,expires_at,last_seen,client */
+	STMT_SESSION_GET,         /* token_hash -> user id,login,role,org_id,csrf_token,expires_at,last_seen,disabled */
+	STMT_SESSION_TOUCH,       /* last_seen,token_hash */
+	STMT_SESSION_DELETE,      /* token_hash */
+	STMT_SESSION_DELETE_USER, /* user_id */
+	STMT_SESSION_PURGE,       /* now (expired), idle limit (last seen before) */
+	STMT_LOGIN_FAIL_INSERT,   /* login,client,at */
+	STMT_LOGIN_FAIL_OF_LOGIN, /* login,since,limit -> at (newest first) */
+	STMT_LOGIN_FAIL_OF_CLIENT, /* client,since,limit -> at (newest first) */
+	STMT_LOGIN_FAIL_CLEAR,    /* login */
+	STMT_LOGIN_FAIL_PURGE,    /* before */
+	STMT_AUDIT_HEAD,          /* -> id,hash of the last record */
+	STMT_AUDIT_INSERT,        /* id,at,actor,action,entity_type,entity_key,before,after,prev_hash,hash */
+	STMT_AUDIT_FROM,          /* id -> every column of records after id (id order) */
+	STMT_AUDIT_PAGE,          /* before id,limit -> every column (newest first) */
+	STMT_AUDIT_OF_ENTITY,     /* entity_type,entity_key,before id,limit -> every column (newest first) */
+	STMT_MEMBER_OF_ORG,       /* org_id -> id,member_id,full_name,name_key,given_key,status */
 	STMT__MAX
 };
 

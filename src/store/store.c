@@ -22,6 +22,12 @@ static const char *const stmt_names[STMT__MAX] = {
 	N(STMT_EVENT_DELETE_MEMBER), N(STMT_EVENT_OF_MEMBER), N(STMT_EVENT_ALL),
 	N(STMT_EVENT_ALL_BY_ROW), N(STMT_EVENT_COUNT), N(STMT_ORG_EVENT_CLEAR), N(STMT_MSPAN_DELETE_MEMBER), N(STMT_MSPAN_INSERT), N(STMT_MSPAN_OF_MEMBER), N(STMT_MSPAN_AT),
 	N(STMT_META_BUMP), N(STMT_SNAPSHOT_MEMBERS), N(STMT_TARGET_SET), N(STMT_TARGET_ALL),
+	N(STMT_USER_INSERT), N(STMT_USER_BY_LOGIN), N(STMT_USER_ALL), N(STMT_USER_SET_DISABLED),
+	N(STMT_USER_SET_PASSWORD), N(STMT_USER_COUNT), N(STMT_SESSION_INSERT), N(STMT_SESSION_GET),
+	N(STMT_SESSION_TOUCH), N(STMT_SESSION_DELETE), N(STMT_SESSION_DELETE_USER), N(STMT_SESSION_PURGE),
+	N(STMT_LOGIN_FAIL_INSERT), N(STMT_LOGIN_FAIL_OF_LOGIN), N(STMT_LOGIN_FAIL_OF_CLIENT),
+	N(STMT_LOGIN_FAIL_CLEAR), N(STMT_LOGIN_FAIL_PURGE), N(STMT_AUDIT_HEAD), N(STMT_AUDIT_INSERT),
+	N(STMT_AUDIT_FROM), N(STMT_AUDIT_PAGE), N(STMT_AUDIT_OF_ENTITY), N(STMT_MEMBER_OF_ORG),
 #undef N
 };
 
@@ -58,6 +64,7 @@ void store_close(struct store *st)
 	if (!st)
 		return;
 	char *msg = st->errmsg;
+	free(st->actor);
 	st->ops->close(st);
 	free(msg);
 }
@@ -165,4 +172,15 @@ int64_t store_changes(struct store *st)
 int64_t store_last_id(struct store *st)
 {
 	return st->ops->last_id(st);
+}
+
+void store_set_actor(struct store *st, const char *actor)
+{
+	free(st->actor);
+	st->actor = actor ? xstrdup(actor) : NULL;
+}
+
+const char *store_actor(const struct store *st)
+{
+	return st->actor ? st->actor : "unknown";
 }

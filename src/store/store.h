@@ -63,6 +63,11 @@ enum err stmt_exec(struct store_stmt *s);
 const char *stmt_col_text(struct store_stmt *s, int i);
 int64_t stmt_col_int(struct store_stmt *s, int i);
 bool stmt_col_null(struct store_stmt *s, int i);
+/* Who is writing through st, recorded in the audit log with every write
+ * (e.g. "cli:hoa", "web:admin"). The string is copied; NULL clears it. */
+void store_set_actor(struct store *st, const char *actor);
+/* The actor set by store_set_actor, or "unknown". */
+const char *store_actor(const struct store *st);
 /* Rows changed by the last exec. */
 int64_t store_changes(struct store *st);
 int64_t store_last_id(struct store *st);

@@ -27,6 +27,7 @@ struct store {
 	char *errmsg;
 	int schema_version;
 	int tx_depth;
+	char *actor; /* who writes (store_set_actor), NULL if unset */
 };
 
 /* Replaces st's message (printf-style). */
