@@ -195,6 +195,7 @@ const char *const sqlite_sql[STMT__MAX] = {
 	[STMT_TARGET_SET] = "INSERT INTO admission_target(org_id, year, target) VALUES (?, ?, ?) "
 			    "ON CONFLICT(org_id, year) DO UPDATE SET target = excluded.target",
 	[STMT_TARGET_ALL] = "SELECT org_id, year, target FROM admission_target",
+	[STMT_ORG_ID_BY_CODE] = "SELECT id FROM org WHERE code = ?",
 	[STMT_USER_INSERT] = "INSERT INTO app_user(login,role,org_id,password_hash,created_at) VALUES (?,?,?,?,?)",
 	[STMT_USER_BY_LOGIN] = "SELECT id,login,role,org_id,password_hash,disabled,created_at FROM app_user WHERE login = ?",
 	[STMT_USER_ALL] = "SELECT id,login,role,org_id,created_at,disabled FROM app_user ORDER BY login",

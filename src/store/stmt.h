@@ -70,6 +70,7 @@ enum stmt {
 	STMT_AUDIT_PAGE,          /* before id,limit -> every column (newest first) */
 	STMT_AUDIT_OF_ENTITY,     /* entity_type,entity_key,before id,limit -> every column (newest first) */
 	STMT_MEMBER_OF_ORG,       /* org_id -> id,member_id,full_name,name_key,given_key,status */
+	STMT_ORG_ID_BY_CODE,      /* code -> id (src/app/target.c) */
 	STMT__MAX
 };
 
