@@ -3,6 +3,9 @@
 #include "cli/cli.h"
 
 extern const char usage_help[], usage_init[], usage_import[], usage_export[], usage_org[], usage_member[];
+extern const char usage_election[];
+
+extern const char usage_report[], usage_target[];
 
 const char usage_help[] = "usage: dangbo help [COMMAND]\n";
 
@@ -13,5 +16,8 @@ const struct command commands[] = {
 	{"export", cmd_export, "export the same CSV formats", usage_export},
 	{"org", cmd_org, "organizations: tree, show, add, move, merge, dissolve, rename", usage_org},
 	{"member", cmd_member, "members: show, find, add, event", usage_member},
+	{"election", cmd_election, "count one round of an internal election", usage_election},
+	{"report", cmd_report, "reports: members, orgs, badges as of a date, rolled up the tree", usage_report},
+	{"target", cmd_target, "admission targets per organization and year", usage_target},
 	{0, 0, 0, 0},
 };
