@@ -1,0 +1,13 @@
+/* report_catalogue: every report dangbo can run (report.h). A module adds
+ * its report here: one extern line and one table entry, and its own file
+ * with the indicators and the functions that count them. */
+#include "app/report.h"
+
+extern const struct report_def report_members, report_orgs, report_badges;
+
+const struct report_def *const report_catalogue[] = {
+	&report_members,
+	&report_orgs,
+	&report_badges,
+	NULL,
+};

@@ -1,0 +1,285 @@
+/* report_members: the "members" report (contract §3): composition of the
+ * membership on the as-of day and, with a period, what happened in it.
+ *
+ * Composition indicators have the base "total". Period indicators count
+ * events dated in the period at organizations inside the row's subtree on
+ * the event's date (contract §2 "How history is read"); a move between two
+ * organizations of the database counts as a transfer into the rows that
+ * held the new organization but not the old one, and out of those that
+ * held the old one but not the new one, as the statistical form 1-TCTW
+ * counts increases and decreases (rules.md §7.2). */
+#include "app/report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+
+/* ---- composition on the as-of day ---- */
+
+static void count_total(const struct report_ctx *c, const struct report_indicator *ind, struct report_counter *k)
+{
+	(void)ind;
+	const int32_t *mp = c->member_pos;
+	for (uint32_t m = 0; m < c->snap->nmem; m++)
+		if (mp[m] >= 0)
+			report_count_at(k, mp[m], 1);
+}
+
+static const bool is_official = true, is_probationary = false;
+static const uint8_t bit_female = SNAP_FEMALE, bit_minority = SNAP_MINORITY, bit_religious = SNAP_RELIGIOUS;
+
+static void count_flag(const struct report_ctx *c, const struct report_indicator *ind, struct report_counter *k)
+{
+	uint8_t bit = *(const uint8_t *)ind->arg;
+	const int32_t *mp = c->member_pos;
+	const uint8_t *fl = c->snap->flags;
+	for (uint32_t m = 0; m < c->snap->nmem; m++)
+		if (mp[m] >= 0 && (fl[m] & bit))
+			report_count_at(k, mp[m], 1);
+}
+
+/* Official from the first official day: the official_date recorded, or
+ * the end of probation by rule (QĐ 294-QĐ/TW §4.2.2); probationary before. */
+static void count_official(const struct report_ctx *c, const struct report_indicator *ind,
+			   struct report_counter *k)
+{
+	bool official = *(const bool *)ind->arg;
+	const int32_t *mp = c->member_pos;
+	const int32_t *of = c->snap->official;
+	date_t d = c->as_of;
+	for (uint32_t m = 0; m < c->snap->nmem; m++)
+		if (mp[m] >= 0 && (of[m] <= d) == official)
+			report_count_at(k, mp[m], 1);
+}
+
+/* Exempt from party work and activity on the as-of day (QĐ 294-QĐ/TW §7). */
+static void count_exempt(const struct report_ctx *c, const struct report_indicator *ind, struct report_counter *k)
+{
+	(void)ind;
+	const struct snapshot *s = c->snap;
+	for (uint32_t i = 0; i < s->nexempt; i++) {
+		const struct snap_period *e = &s->exempt[i];
+		date_t from = e->from == SNAP_FROM_TODAY ? c->today : e->from;
+		if (e->member < s->nmem && from <= c->as_of && c->as_of < e->to && c->member_pos[e->member] >= 0)
+			report_count_at(k, c->member_pos[e->member], 1);
+	}
+}
+
+/* Age bands: whole years on the as-of day (date_age_years). */
+struct age_band {
+	int lo, hi; /* years, both included */
+};
+
+/* The last birth date on which someone is at least k years old on day d. */
+static date_t birth_cut(date_t d, int k)
+{
+	date_t lo = d - 400 * 366, hi = d; /* age(lo) >= k for any sane k; find the last */
+	if (k <= 0)
+		return d;
+	while (lo < hi) {
+		date_t mid = lo + (hi - lo + 1) / 2;
+		if (date_age_years(mid, d) >= k)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	return lo;
+}
+
+static void count_age(const struct report_ctx *c, const struct report_indicator *ind, struct report_counter *k)
+{
+	const struct age_band *b = ind->arg;
+	/* lo <= age <= hi  <=>  cut(hi + 1) < birth <= cut(lo) */
+	date_t newest = birth_cut(c->as_of, b->lo);
+	date_t oldest = b->hi >= 1000 ? INT32_MIN : birth_cut(c->as_of, b->hi + 1);
+	const int32_t *mp = c->member_pos;
+	const int32_t *birth = c->snap->birth;
+	for (uint32_t m = 0; m < c->snap->nmem; m++)
+		if (mp[m] >= 0 && birth[m] != DATE_NONE && birth[m] > oldest && birth[m] <= newest)
+			report_count_at(k, mp[m], 1);
+}
+
+static const struct age_band age_bands[] = {{0, 30}, {31, 40}, {41, 50}, {51, 60}, {61, 70}, {71, 1000}};
+
+/* ---- events in the period ---- */
+
+struct ev_kind {
+	int type;     /* enum event_type */
+	int move_dir; /* +1: moves into the row count; -1: moves out of it; 0: moves do not count */
+};
+
+static const struct ev_kind ev_admitted = {EV_ADMIT, 0}, ev_recognized = {EV_RECOGNIZE, 0},
+			    ev_transfer_in = {EV_TRANSFER_IN, +1}, ev_transfer_out = {EV_TRANSFER_OUT, -1},
+			    ev_readmitted = {EV_READMIT, 0}, ev_restored = {EV_RESTORE, 0},
+			    ev_removed = {EV_REMOVE, 0}, ev_expelled = {EV_EXPEL, 0}, ev_left = {EV_LEAVE, 0},
+			    ev_died = {EV_DEATH, 0};
+
+/* The first event dated on or after d. */
+static uint32_t first_event(const struct snapshot *s, date_t d)
+{
+	uint32_t lo = 0, hi = s->nevents;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (s->events[mid].date < d)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static void count_events(const struct report_ctx *c, const struct report_indicator *ind, struct report_counter *k)
+{
+	const struct ev_kind *want = ind->arg;
+	const struct snapshot *s = c->snap;
+	for (uint32_t i = first_event(s, c->from); i < s->nevents && s->events[i].date <= c->to; i++) {
+		const struct snap_event *e = &s->events[i];
+		if (e->type == want->type)
+			report_count_on(k, e->org, e->date, 1);
+		else if (e->type == EV_MOVE && want->move_dir > 0)
+			report_count_move(k, e->org, e->org2, e->date, 1);
+		else if (e->type == EV_MOVE && want->move_dir < 0)
+			report_count_move(k, e->org2, e->org, e->date, 1);
+	}
+}
+
+/* ---- admission targets ---- */
+
+struct targets {
+	struct target_row {
+		int32_t org;
+		int year;
+		int64_t target;
+	} *v;
+	size_t n;
+};
+
+static int cmp_target(const void *a, const void *b)
+{
+	const struct target_row *x = a, *y = b;
+	if (x->org != y->org)
+		return x->org < y->org ? -1 : 1;
+	return (x->year > y->year) - (x->year < y->year);
+}
+
+static enum err members_prepare(struct report_ctx *c, struct buf *msg)
+{
+	c->priv = NULL;
+	if (!c->period || !c->st)
+		return ERR_OK;
+	const struct snapshot *s = c->snap;
+	int64_t maxid = 0;
+	for (uint32_t o = 0; o < s->norg; o++)
+		if (s->orgs[o].db_id > maxid)
+			maxid = s->orgs[o].db_id;
+	int32_t *byid = xmalloc(sizeof(int32_t) * (size_t)(maxid + 1));
+	memset(byid, 0xff, sizeof(int32_t) * (size_t)(maxid + 1));
+	for (uint32_t o = 0; o < s->norg; o++)
+		if (s->orgs[o].db_id > 0)
+			byid[s->orgs[o].db_id] = (int32_t)o;
+	struct targets *t = xcalloc(1, sizeof(*t));
+	size_t cap = 0;
+	struct store_stmt *q = store_stmt(c->st, STMT_TARGET_ALL);
+	bool row;
+	enum err e;
+	while ((e = stmt_step(q, &row)) == ERR_OK && row) {
+		int64_t id = stmt_col_int(q, 0);
+		if (id <= 0 || id > maxid || byid[id] < 0)
+			continue;
+		XGROW(t->v, cap, t->n + 1);
+		t->v[t->n++] = (struct target_row){byid[id], (int)stmt_col_int(q, 1), stmt_col_int(q, 2)};
+	}
+	free(byid);
+	if (e) {
+		free(t->v);
+		free(t);
+		buf_reset(msg);
+		buf_addf(msg, "reading admission targets: %s", store_errmsg(c->st));
+		return e;
+	}
+	qsort(t->v, t->n, sizeof(*t->v), cmp_target);
+	c->priv = t;
+	return ERR_OK;
+}
+
+static void members_release(struct report_ctx *c)
+{
+	struct targets *t = c->priv;
+	if (t) {
+		free(t->v);
+		free(t);
+	}
+	c->priv = NULL;
+}
+
+static const struct target_row *own_target(const struct targets *t, int32_t org, int year)
+{
+	struct target_row key = {org, year, 0};
+	return bsearch(&key, t->v, t->n, sizeof(*t->v), cmp_target);
+}
+
+/* An organization's target for a year: the one set for it, or else the
+ * sum of those of the organizations directly under it (on the as-of day),
+ * found the same way. */
+static int64_t target_of(const struct report_ctx *c, const struct targets *t, int32_t p, int year)
+{
+	const struct target_row *own = own_target(t, c->pos_org[p], year);
+	if (own)
+		return own->target;
+	int64_t sum = 0;
+	for (int32_t q = p + 1; q < c->pos_end[p]; q = c->pos_end[q])
+		sum += target_of(c, t, q, year);
+	return sum;
+}
+
+static void count_target(const struct report_ctx *c, const struct report_indicator *ind, struct report_counter *k)
+{
+	(void)ind;
+	const struct targets *t = c->priv;
+	if (!t || !t->n)
+		return;
+	int y0, y1, m, d;
+	date_to_ymd(c->from, &y0, &m, &d);
+	date_to_ymd(c->to, &y1, &m, &d);
+	for (size_t r = 0; r < c->nrows; r++)
+		for (int y = y0; y <= y1; y++)
+			report_row_add(k, r, target_of(c, t, c->row_pos[r], y));
+}
+
+static const struct report_indicator members_indicators[] = {
+	{"total", "Tổng số đảng viên", NULL, count_total, NULL, 0},
+	{"official", "Đảng viên chính thức", "total", count_official, &is_official, 0},
+	{"probationary", "Đảng viên dự bị", "total", count_official, &is_probationary, 0},
+	{"female", "Đảng viên nữ", "total", count_flag, &bit_female, 0},
+	{"ethnic_minority", "Dân tộc thiểu số", "total", count_flag, &bit_minority, 0},
+	{"religious", "Có tôn giáo", "total", count_flag, &bit_religious, 0},
+	{"exempt", "Miễn công tác và sinh hoạt đảng", "total", count_exempt, NULL, 0},
+	{"age_30_under", "Từ 30 tuổi trở xuống", "total", count_age, &age_bands[0], 0},
+	{"age_31_40", "Từ 31 đến 40 tuổi", "total", count_age, &age_bands[1], 0},
+	{"age_41_50", "Từ 41 đến 50 tuổi", "total", count_age, &age_bands[2], 0},
+	{"age_51_60", "Từ 51 đến 60 tuổi", "total", count_age, &age_bands[3], 0},
+	{"age_61_70", "Từ 61 đến 70 tuổi", "total", count_age, &age_bands[4], 0},
+	{"age_over_70", "Trên 70 tuổi", "total", count_age, &age_bands[5], 0},
+	{"admitted", "Kết nạp đảng viên mới", "admission_target", count_events, &ev_admitted, REPORT_IND_PERIOD},
+	{"admission_target", "Chỉ tiêu kết nạp", NULL, count_target, NULL, REPORT_IND_PERIOD},
+	{"recognized", "Công nhận đảng viên chính thức", NULL, count_events, &ev_recognized, REPORT_IND_PERIOD},
+	{"transferred_in", "Chuyển sinh hoạt đến", NULL, count_events, &ev_transfer_in, REPORT_IND_PERIOD},
+	{"transferred_out", "Chuyển sinh hoạt đi", NULL, count_events, &ev_transfer_out, REPORT_IND_PERIOD},
+	{"readmitted", "Kết nạp lại", NULL, count_events, &ev_readmitted, REPORT_IND_PERIOD},
+	{"restored", "Khôi phục đảng tịch", NULL, count_events, &ev_restored, REPORT_IND_PERIOD},
+	{"removed", "Xóa tên", NULL, count_events, &ev_removed, REPORT_IND_PERIOD},
+	{"expelled", "Khai trừ", NULL, count_events, &ev_expelled, REPORT_IND_PERIOD},
+	{"left", "Xin ra khỏi Đảng", NULL, count_events, &ev_left, REPORT_IND_PERIOD},
+	{"died", "Từ trần", NULL, count_events, &ev_died, REPORT_IND_PERIOD},
+	{0},
+};
+
+const struct report_def report_members = {
+	.name = "members",
+	.title = "Báo cáo số lượng, cơ cấu đảng viên",
+	.indicators = members_indicators,
+	.flags = REPORT_USES_MEMBERS,
+	.prepare = members_prepare,
+	.release = members_release,
+};
