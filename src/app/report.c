@@ -321,6 +321,13 @@ enum err report_run(const struct snapshot *snap, struct store *st, const struct 
 		buf_free(&names);
 		return e;
 	}
+	return report_run_def(snap, st, def, rq, out, msg);
+}
+
+enum err report_run_def(const struct snapshot *snap, struct store *st, const struct report_def *def,
+			const struct report_request *rq, struct report_result *out, struct buf *msg)
+{
+	memset(out, 0, sizeof(*out));
 	bool period = rq->from != DATE_NONE || rq->to != DATE_NONE;
 	if (period && (rq->from == DATE_NONE || rq->to == DATE_NONE))
 		return fail(msg, ERR_USAGE, "a period needs both --from and --to");

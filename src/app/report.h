@@ -191,6 +191,9 @@ struct report_result {
  *   others from a report's prepare. */
 enum err report_run(const struct snapshot *snap, struct store *st, const struct report_request *rq,
 		    struct report_result *out, struct buf *msg);
+/* The same for a report definition that need not be in the catalogue. */
+enum err report_run_def(const struct snapshot *snap, struct store *st, const struct report_def *def,
+			const struct report_request *rq, struct report_result *out, struct buf *msg);
 void report_result_free(struct report_result *r);
 
 #endif
