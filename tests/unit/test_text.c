@@ -286,7 +286,7 @@ static void test_collate_vi(void **state)
 	 * ô ơ after o; ư after u */
 	const char *words[] = {
 		"Anh", "\xc3\x81nh", "\xe1\xba\xa0nh", "\xc4\x82n", "\xc3\x82n", "B\xe1\xba\xa3o", "Dung",
-		"D\xc5\xa9ng", "\xc4\x90\xe1\xbb\xa9" "c", "Em", "\xc3\x8am", "Oanh", "\xc3\x94ng",
+		"D\xc5\xa9ng", "Đức", "Em", "\xc3\x8am", "Oanh", "\xc3\x94ng",
 		"\xc6\xa0n", "Uy\xc3\xaan", "\xc6\xafng", "Y\xe1\xba\xbfn",
 	};
 	check_order(c, words, sizeof(words) / sizeof(words[0]));
@@ -308,7 +308,7 @@ static const char *const people[] = {
 	"L\xc3\xaa Th\xe1\xbb\x8b B\xe1\xba\xa3o", /* Lê Thị Bảo */
 	"Ho\xc3\xa0ng D\xc5\xa9ng",            /* Hoàng Dũng */
 	"\xc4\x90\xe1\xbb\x97 D\xc5\xa9ng",     /* Đỗ Dũng */
-	"Tr\xe1\xba\xa7n \xc4\x90\xe1\xbb\xa9" "c", /* Trần Đức */
+	"Trần Đức", /* Trần Đức */
 	"H\xc3\xa0",                           /* a one-word name: given Hà */
 	"Nguy\xe1\xbb\x85n Th\xe1\xbb\x8b H\xc3\xa0",
 };
@@ -330,7 +330,7 @@ static void test_person_order(void **state)
 		"Ph\xe1\xba\xa1m V\xc4\x83n B\xc3\xacnh",
 		"\xc4\x90\xe1\xbb\x97 D\xc5\xa9ng", /* Đ before H: a letter after D */
 		"Ho\xc3\xa0ng D\xc5\xa9ng",
-		"Tr\xe1\xba\xa7n \xc4\x90\xe1\xbb\xa9" "c",
+		"Trần Đức",
 		"H\xc3\xa0",
 		"Nguy\xe1\xbb\x85n Th\xe1\xbb\x8b H\xc3\xa0",
 	};
