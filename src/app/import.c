@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/audit.h"
 #include "app/refdata.h"
 #include "app/registry.h"
 #include "core/buf.h"
@@ -156,7 +157,7 @@ static bool reader_open(struct reader *r, enum import_kind k, const char *path, 
 	r->kind = k;
 	r->dl = dl;
 	r->o = o;
-	r->csv = csv_open_file(path, dl);
+	r->csv = o->data[k] ? csv_open_mem(path, o->data[k], o->size[k], dl) : csv_open_file(path, dl);
 	if (!r->csv)
 		return false;
 	r->name = csv_name(r->csv);
@@ -876,11 +877,30 @@ static int64_t count_of(struct store *st, enum stmt id)
 enum err import_files(struct store *st, const char *const paths[IMPORT__MAX], const struct import_opts *o,
 		      struct import_stats *stats, struct diag_list *dl)
 {
+	/* Standard input is read whole (unless only checking) so that the
+	 * audit record can carry its hash. */
+	struct import_opts lo = *o;
+	struct buf in[IMPORT__MAX];
+	for (int k = 0; k < IMPORT__MAX; k++) {
+		buf_init(&in[k], 0);
+		if (!o->dry_run && paths[k] && !o->data[k] && strcmp(paths[k], "-") == 0) {
+			char block[65536];
+			size_t got;
+			while ((got = fread(block, 1, sizeof(block), stdin)) > 0)
+				buf_add(&in[k], block, got);
+			lo.data[k] = in[k].ptr;
+			lo.size[k] = in[k].len;
+		}
+	}
+	o = &lo;
 	struct importer im = {.o = o, .dl = dl, .stats = stats};
 	memset(stats, 0, sizeof(*stats));
 	enum err e = store_begin(st);
-	if (e)
+	if (e) {
+		for (int k = 0; k < IMPORT__MAX; k++)
+			buf_free(&in[k]);
 		return e;
+	}
 	e = registry_open(st, &im.reg, dl);
 	bool fresh = !e && count_of(st, STMT_MEMBER_COUNT) == 0;
 	if (fresh && paths[IMPORT_MEMBERS])
@@ -916,9 +936,13 @@ enum err import_files(struct store *st, const char *const paths[IMPORT__MAX], co
 	if (fresh && paths[IMPORT_MEMBERS] && !e && !o->dry_run)
 		store_bulk(st, false);
 	if (!e && !o->dry_run)
+		e = audit_import(st, paths, o->data, o->size, stats);
+	if (!e && !o->dry_run)
 		e = store_commit(st);
 	else
 		store_rollback(st);
 	registry_close(&im.reg);
+	for (int k = 0; k < IMPORT__MAX; k++)
+		buf_free(&in[k]);
 	return e;
 }

@@ -11,6 +11,7 @@
 #define DANGBO_APP_IMPORT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/diag.h"
@@ -28,6 +29,11 @@ struct import_opts {
 	/* progress: phase (e.g. "members.csv"), bytes done and total (0 = unknown) */
 	void (*progress)(void *arg, const char *phase, uint64_t done, uint64_t total);
 	void *progress_arg;
+	/* Files already in memory (the server's uploads): when data[k] is not
+	 * NULL, file k is read from data[k]/size[k] and paths[k] only names it
+	 * in messages and in the audit record. */
+	const char *data[IMPORT__MAX];
+	size_t size[IMPORT__MAX];
 };
 
 struct import_stats {
@@ -35,7 +41,10 @@ struct import_stats {
 };
 
 /* Imports the files given (paths[k] NULL = none of that kind) in the
- * order orgs, org_events, members, events, in one transaction. Returns
+ * order orgs, org_events, members, events, in one transaction, recorded
+ * in the audit log as one record with each file's name, rows and SHA-256
+ * (app/audit.h). Unless it is a dry run, standard input ("-") is read whole
+ * first so that it can be hashed. Returns
  * ERR_OK, ERR_INPUT (problems in dl, nothing written), or ERR_STORE/ERR_IO. */
 enum err import_files(struct store *st, const char *const paths[IMPORT__MAX], const struct import_opts *o,
 		      struct import_stats *stats, struct diag_list *dl);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/audit.h"
 #include "app/refdata.h"
 #include "app/registry.h"
 #include "core/text.h"
@@ -39,6 +40,7 @@ enum err ops_org(struct store *st, const struct org_change *c, struct diag_list 
 	int org = TREE_NONE;
 	if (c->op != ORG_OP_ADD && (org = need_org(&r, c->code, "code", dl)) == TREE_NONE)
 		return finish(st, &r, ERR_NOTFOUND);
+	char *before = org == TREE_NONE ? NULL : audit_org_json(t, org); /* for the audit log */
 	struct tree_event ev = {.org = org, .date = c->date, .from = TREE_NONE, .to = TREE_NONE};
 	switch (c->op) {
 	case ORG_OP_ADD: {
@@ -64,15 +66,19 @@ enum err ops_org(struct store *st, const struct org_change *c, struct diag_list 
 	case ORG_OP_MOVE:
 		ev.type = OEV_MOVE;
 		ev.from = tree_parent_at(t, org, c->date);
-		if ((ev.to = need_org(&r, c->target, "to", dl)) == TREE_NONE)
+		if ((ev.to = need_org(&r, c->target, "to", dl)) == TREE_NONE) {
+			free(before);
 			return finish(st, &r, ERR_NOTFOUND);
+		}
 		t->orgs[org].parent = ev.to;
 		tree_add_event(t, &ev);
 		break;
 	case ORG_OP_MERGE:
 		ev.type = OEV_MERGE;
-		if ((ev.to = need_org(&r, c->target, "into", dl)) == TREE_NONE)
+		if ((ev.to = need_org(&r, c->target, "into", dl)) == TREE_NONE) {
+			free(before);
 			return finish(st, &r, ERR_NOTFOUND);
+		}
 		t->orgs[org].dissolved = c->date;
 		tree_add_event(t, &ev);
 		break;
@@ -97,11 +103,17 @@ enum err ops_org(struct store *st, const struct org_change *c, struct diag_list 
 		e = registry_save_tree(&r);
 	if (!e)
 		e = registry_recheck_members(&r, dl);
+	if (!e) {
+		static const char *const actions[] = {"org.add", "org.move", "org.merge", "org.dissolve", "org.rename"};
+		char *after = audit_org_json(t, tree_find(t, c->code));
+		e = audit_record(st, actions[c->op], "org", c->code, before, after);
+		free(after);
+	}
+	free(before);
 	return finish(st, &r, e);
 }
 
-/* The member's current facts after the event. */
-static void apply_to_facts(struct member_rec *m, const struct member_event_in *in, int org, int to_org)
+void ops_event_facts(struct member_rec *m, const struct member_event_in *in, int org, int to_org)
 {
 	if (event_type_is_exit(in->type)) {
 		m->status = event_exit_status(in->type);
@@ -161,6 +173,7 @@ enum err ops_member_event(struct store *st, const struct member_event_in *in, st
 		diag_add(dl, NULL, 0, "member", "no member '%s'", in->member_id);
 	if (e)
 		return finish(st, &r, e);
+	char *before = audit_member_json(&r, &m, ev, nev); /* for the audit log */
 	int org = TREE_NONE, to = TREE_NONE;
 	if (in->org && (org = need_org(&r, in->org, "org", dl)) == TREE_NONE)
 		e = ERR_NOTFOUND;
@@ -176,9 +189,16 @@ enum err ops_member_event(struct store *st, const struct member_event_in *in, st
 			ev[i] = ev[i - 1];
 			ev[i - 1] = x;
 		}
-		apply_to_facts(&m, in, org, to);
+		ops_event_facts(&m, in, org, to);
 		e = registry_member_put(&r, &m, ev, nev, true, "member", "event", dl);
 	}
+	if (!e) {
+		m.version++; /* the update above bumped it */
+		char *after = audit_member_json(&r, &m, ev, nev);
+		e = audit_record(st, "member.event", "member", in->member_id, before, after);
+		free(after);
+	}
+	free(before);
 	events_free(ev, nev);
 	member_rec_free(&m);
 	return finish(st, &r, e);
@@ -230,6 +250,12 @@ enum err ops_member_add(struct store *st, const struct member_new *in, struct di
 	m.official_date = DATE_NONE;
 	m.status = MS_PROBATIONARY;
 	e = registry_member_put(&r, &m, NULL, 0, true, "member", "event", dl);
+	if (!e) {
+		m.version = 1;
+		char *after = audit_member_json(&r, &m, NULL, 0);
+		e = audit_record(st, "member.add", "member", in->member_id, NULL, after);
+		free(after);
+	}
 	member_rec_free(&m);
 	return finish(st, &r, e);
 }

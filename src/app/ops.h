@@ -40,6 +40,13 @@ struct member_event_in {
 	const char *detail;
 };
 
+struct member_rec;
+/* The member's current facts after the event in (status, organization,
+ * official date), org and to_org being in's organizations as tree indexes:
+ * what ops_member_event stores. The server uses it to try which events the
+ * rules allow next. */
+void ops_event_facts(struct member_rec *m, const struct member_event_in *in, int org, int to_org);
+
 /* Records an event and updates the member's current facts accordingly
  * (status, organization, official date). */
 enum err ops_member_event(struct store *st, const struct member_event_in *in, struct diag_list *dl);

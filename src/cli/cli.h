@@ -55,5 +55,10 @@ int cmd_election(struct cli *cli, int argc, char **argv);
 int cmd_report(struct cli *cli, int argc, char **argv);
 /* also "dangbo import targets FILE": called with argv[1] = "targets" */
 int cmd_target(struct cli *cli, int argc, char **argv);
+int cmd_serve(struct cli *cli, int argc, char **argv);
+int cmd_user(struct cli *cli, int argc, char **argv);
+int cmd_audit(struct cli *cli, int argc, char **argv);
+/* Who the command line writes as in the audit log: "cli:<unix user>". */
+const char *cli_actor(void);
 
 #endif

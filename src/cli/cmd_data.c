@@ -46,7 +46,10 @@ static struct store *open_db(struct cli *cli, enum store_open_mode mode, int *co
 
 struct store *cli_open_db(struct cli *cli, int *code)
 {
-	return open_db(cli, STORE_OPEN, code);
+	struct store *st = open_db(cli, STORE_OPEN, code);
+	if (st)
+		store_set_actor(st, cli_actor()); /* the audit log's "who" */
+	return st;
 }
 
 int cmd_init(struct cli *cli, int argc, char **argv)

@@ -197,15 +197,18 @@ const char *const sqlite_sql[STMT__MAX] = {
 	[STMT_TARGET_ALL] = "SELECT org_id, year, target FROM admission_target",
 	[STMT_ORG_ID_BY_CODE] = "SELECT id FROM org WHERE code = ?",
 	[STMT_USER_INSERT] = "INSERT INTO app_user(login,role,org_id,password_hash,created_at) VALUES (?,?,?,?,?)",
-	[STMT_USER_BY_LOGIN] = "SELECT id,login,role,org_id,password_hash,disabled,created_at FROM app_user WHERE login = ?",
-	[STMT_USER_ALL] = "SELECT id,login,role,org_id,created_at,disabled FROM app_user ORDER BY login",
+	[STMT_USER_BY_LOGIN] = "SELECT u.id,u.login,u.role,u.org_id,u.password_hash,u.disabled,u.created_at,o.code "
+			       "FROM app_user u JOIN org o ON o.id = u.org_id WHERE u.login = ?",
+	[STMT_USER_ALL] = "SELECT u.id,u.login,u.role,u.org_id,u.created_at,u.disabled,o.code "
+			  "FROM app_user u JOIN org o ON o.id = u.org_id ORDER BY u.login",
 	[STMT_USER_SET_DISABLED] = "UPDATE app_user SET disabled = ? WHERE id = ?",
 	[STMT_USER_SET_PASSWORD] = "UPDATE app_user SET password_hash = ? WHERE id = ?",
 	[STMT_USER_COUNT] = "SELECT count(*) FROM app_user",
 	[STMT_SESSION_INSERT] = "INSERT INTO session(token_hash,user_id,csrf_token,created_at,expires_at,last_seen,client) "
 				"VALUES (?,?,?,?,?,?,?)",
-	[STMT_SESSION_GET] = "SELECT u.id,u.login,u.role,u.org_id,s.csrf_token,s.expires_at,s.last_seen,u.disabled "
-			     "FROM session s JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = ?",
+	[STMT_SESSION_GET] = "SELECT u.id,u.login,u.role,u.org_id,s.csrf_token,s.expires_at,s.last_seen,u.disabled,"
+			     "o.code FROM session s JOIN app_user u ON u.id = s.user_id JOIN org o ON o.id = u.org_id "
+			     "WHERE s.token_hash = ?",
 	[STMT_SESSION_TOUCH] = "UPDATE session SET last_seen = ? WHERE token_hash = ?",
 	[STMT_SESSION_DELETE] = "DELETE FROM session WHERE token_hash = ?",
 	[STMT_SESSION_DELETE_USER] = "DELETE FROM session WHERE user_id = ?",
@@ -225,5 +228,8 @@ const char *const sqlite_sql[STMT__MAX] = {
 	[STMT_AUDIT_OF_ENTITY] = "SELECT id,at,actor,action,entity_type,entity_key,before,after,prev_hash,hash FROM audit "
 				 "WHERE entity_type = ? AND entity_key = ? AND id < ? ORDER BY id DESC LIMIT ?",
 	[STMT_MEMBER_OF_ORG] = "SELECT id,member_id,full_name,name_key,given_key,status FROM member WHERE org_id = ?",
-
+	[STMT_MEMBER_SEARCH_NAME] = "SELECT id,member_id,full_name,org_id,status FROM member "
+				    "WHERE name_key >= ? AND name_key < ? ORDER BY name_key LIMIT ?",
+	[STMT_MEMBER_SEARCH_GIVEN] = "SELECT id,member_id,full_name,org_id,status FROM member "
+				     "WHERE given_key >= ? AND given_key < ? ORDER BY given_key LIMIT ?",
 };

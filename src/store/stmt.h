@@ -48,13 +48,13 @@ enum stmt {
 	STMT_TARGET_ALL,          /* -> org_id,year,target */
 	/* accounts and audit (src/app/account.c, src/app/audit.c) */
 	STMT_USER_INSERT,         /* login,role,org_id,password_hash,created_at */
-	STMT_USER_BY_LOGIN,       /* login -> id,login,role,org_id,password_hash,disabled,created_at */
-	STMT_USER_ALL,            /* -> id,login,role,org_id,created_at,disabled (login order) */
+	STMT_USER_BY_LOGIN,       /* login -> id,login,role,org_id,password_hash,disabled,created_at,org code */
+	STMT_USER_ALL,            /* -> id,login,role,org_id,created_at,disabled,org code (login order) */
 	STMT_USER_SET_DISABLED,   /* disabled,id */
 	STMT_USER_SET_PASSWORD,   /* password_hash,id */
 	STMT_USER_COUNT,          /* -> count */
 	STMT_SESSION_INSERT,      /* token_hash,user_id,csrf_token,created_at,expires_at,last_seen,client */
-	STMT_SESSION_GET,         /* token_hash -> user id,login,role,org_id,csrf_token,expires_at,last_seen,disabled */
+	STMT_SESSION_GET,         /* token_hash -> user id,login,role,org_id,csrf,expires_at,last_seen,disabled,org code */
 	STMT_SESSION_TOUCH,       /* last_seen,token_hash */
 	STMT_SESSION_DELETE,      /* token_hash */
 	STMT_SESSION_DELETE_USER, /* user_id */
@@ -71,6 +71,8 @@ enum stmt {
 	STMT_AUDIT_OF_ENTITY,     /* entity_type,entity_key,before id,limit -> every column (newest first) */
 	STMT_MEMBER_OF_ORG,       /* org_id -> id,member_id,full_name,name_key,given_key,status */
 	STMT_ORG_ID_BY_CODE,      /* code -> id (src/app/target.c) */
+	STMT_MEMBER_SEARCH_NAME,  /* lo,hi,limit -> id,member_id,full_name,org_id,status (name_key in [lo,hi), key order) */
+	STMT_MEMBER_SEARCH_GIVEN, /* lo,hi,limit -> id,member_id,full_name,org_id,status (given_key in [lo,hi), key order) */
 	STMT__MAX
 };
 
