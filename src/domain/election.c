@@ -727,6 +727,10 @@ static void count_paper(struct ctx *c)
 			bad(c, "counts.votes", "no count for candidate %s", r->cand[i].id);
 			continue;
 		}
+		if (!count_ok(v)) {
+			bad(c, path, "must be a whole number from 0 to %lld", (long long)ELECTION_MAX_COUNT);
+			continue;
+		}
 		if (v > k->valid)
 			bad(c, path, "%lld votes for %s, more than the %lld valid ballots", (long long)v,
 			    r->cand[i].id, (long long)k->valid);

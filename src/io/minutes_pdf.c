@@ -193,9 +193,11 @@ static void bodyf(struct page *pg, const char *fmt, ...)
 	buf_free(&b);
 }
 
-static void heading(struct page *pg, const char *text)
+/* A numbered heading, kept on one page with the keep lines after it. */
+static void heading(struct page *pg, const char *text, int keep)
 {
 	struct para_opts o = {pg->p->heading, ST_BOLD, PANGO_ALIGN_LEFT, false, true, pg->p->after / 2};
+	ensure(pg, (keep + 1) * pg->p->body * 1.3);
 	struct buf b;
 	buf_init(&b, 0);
 	esc(&b, text);
@@ -412,7 +414,7 @@ static void seats(struct page *pg, const struct election_doc *d)
 	const struct election_round *r = &d->round;
 	struct buf b;
 	buf_init(&b, 0);
-	heading(pg, "1. Số lượng cần bầu");
+	heading(pg, "1. Số lượng cần bầu", 3);
 	if (r->kind == ELECTION_DELEGATES) {
 		buf_adds(&b, "Số lượng đại biểu được cấp trên phân bổ: ");
 		add_int(&b, r->seats);
@@ -461,7 +463,7 @@ static void free_cells(char **cells, int n)
 static void list(struct page *pg, const struct election_doc *d)
 {
 	const struct election_round *r = &d->round;
-	heading(pg, "2. Danh sách bầu cử");
+	heading(pg, "2. Danh sách bầu cử", 8);
 	bodyf(pg, "Đại hội đã thông qua danh sách bầu cử gồm %zu đồng chí có tên dưới đây "
 	      "(theo thứ tự trong phiếu bầu):", r->n_cand);
 	struct table t = {3, {"TT", "Họ và tên", "Ghi chú"}, {0.1, 0.6, 0.3},
@@ -491,12 +493,13 @@ static size_t chair(const struct election_doc *d)
 
 static void board(struct page *pg, const struct election_doc *d)
 {
-	heading(pg, "3. Ban kiểm phiếu");
+	heading(pg, "3. Ban kiểm phiếu", 3);
+	bodyf(pg, "Đại hội đã cử Ban kiểm phiếu gồm các đồng chí:");
 	if (!d->n_board) {
-		bodyf(pg, "Đại hội đã cử Ban kiểm phiếu gồm các đồng chí: ……………………………………………………");
+		struct para_opts o = {0, ST_REGULAR, PANGO_ALIGN_LEFT, false, true, pg->p->after};
+		para(pg, "……………………………………………………………………", &o);
 		return;
 	}
-	bodyf(pg, "Đại hội đã cử Ban kiểm phiếu gồm các đồng chí:");
 	for (size_t i = 0; i < d->n_board; i++) {
 		struct buf b;
 		buf_init(&b, 0);
@@ -513,7 +516,7 @@ static void board(struct page *pg, const struct election_doc *d)
 static void attendance(struct page *pg, const struct election_doc *d, const struct election_result *res)
 {
 	const char *who = election_base_label(&d->round);
-	heading(pg, "4. Số người dùng để tính kết quả bầu cử");
+	heading(pg, "4. Số người dùng để tính kết quả bầu cử", 3);
 	struct buf b;
 	buf_init(&b, 0);
 	buf_addf(&b, "Tổng số %s được triệu tập: ", who);
@@ -543,7 +546,7 @@ static void attendance(struct page *pg, const struct election_doc *d, const stru
 
 static void ballots(struct page *pg, const struct election_result *res)
 {
-	heading(pg, "5. Số phiếu bầu");
+	heading(pg, "5. Số phiếu bầu", 3);
 	struct buf b;
 	buf_init(&b, 0);
 	buf_adds(&b, "Số phiếu phát ra: ");
@@ -587,7 +590,7 @@ static char *note(const struct election_cand_result *cr)
 static void votes(struct page *pg, const struct election_doc *d, const struct election_result *res)
 {
 	const struct election_round *r = &d->round;
-	heading(pg, "6. Kết quả kiểm phiếu");
+	heading(pg, "6. Kết quả kiểm phiếu", 8);
 	bodyf(pg, "Số phiếu bầu của từng đồng chí (xếp theo thứ tự trong phiếu bầu); tỷ lệ %% tính so với "
 	      "số %s dùng làm cơ sở tính kết quả bầu cử:", election_base_label(r));
 	struct table t;
@@ -649,7 +652,7 @@ static void elected(struct page *pg, const struct election_doc *d, const struct 
 {
 	const struct election_round *r = &d->round;
 	const char *who = election_base_label(r);
-	heading(pg, "7. Kết quả bầu cử");
+	heading(pg, "7. Kết quả bầu cử", 8);
 	if (!res->n_elected) {
 		bodyf(pg, "Không có đồng chí nào được quá một nửa số %s dùng làm cơ sở tính kết quả bầu cử "
 		      "trong số lượng cần bầu, nên không có người trúng cử.", who);
@@ -676,7 +679,7 @@ static void remaining(struct page *pg, const struct election_doc *d, const struc
 	const struct election_round *r = &d->round;
 	if (res->next == NEXT_NONE)
 		return;
-	heading(pg, "8. Số lượng còn thiếu");
+	heading(pg, "8. Số lượng còn thiếu", 3);
 	struct buf b;
 	buf_init(&b, 0);
 	buf_adds(&b, "Số lượng còn thiếu: ");
@@ -707,8 +710,16 @@ static void remaining(struct page *pg, const struct election_doc *d, const struc
 	buf_free(&b);
 }
 
+/* Height the signature block needs (the chair's column). */
+static double signature_height(const struct page *pg)
+{
+	return pg->p->after + 3 * pg->p->body * 1.3 + pg->p->sign_gap;
+}
+
+/* The closing lines, kept on one page with the signatures. */
 static void closing(struct page *pg)
 {
+	ensure(pg, 4 * pg->p->body * 1.3 + signature_height(pg));
 	bodyf(pg, "Biên bản này được lập xong và đọc trước đại hội lúc …… giờ …… phút, ngày ……………. "
 	      "Toàn bộ phiếu bầu đã được Ban kiểm phiếu niêm phong, bàn giao để lưu giữ theo quy định "
 	      "(QĐ 190-QĐ/TW Điều 35).");
@@ -721,8 +732,7 @@ static void signatures(struct page *pg, const struct election_doc *d)
 	const struct profile *p = pg->p;
 	double half = text_width(pg) / 2, gap = p->sign_gap;
 	size_t ch = chair(d), members = d->n_board > 1 ? d->n_board - 1 : 0;
-	double need = 3 * p->body * 1.3 + gap + (members ? 0 : 0);
-	ensure(pg, need);
+	ensure(pg, signature_height(pg));
 	pg->y += p->after;
 	double y0 = pg->y;
 	struct buf b;
