@@ -53,11 +53,8 @@ void store_set_error(struct store *st, const char *fmt, ...)
 enum err store_open(const char *uri, enum store_open_mode mode, struct store **out, char **errmsg)
 {
 	*out = NULL;
-	if (strncmp(uri, "postgresql://", 13) == 0 || strncmp(uri, "postgres://", 11) == 0) {
-		if (errmsg)
-			*errmsg = xstrdup("the PostgreSQL backend is not built into this version yet");
-		return ERR_STORE;
-	}
+	if (strncmp(uri, "postgresql://", 13) == 0 || strncmp(uri, "postgres://", 11) == 0)
+		return pg_store_open(uri, mode, out, errmsg);
 	return sqlite_store_open(uri, mode, out, errmsg);
 }
 
@@ -90,7 +87,10 @@ enum err store_begin(struct store *st)
 {
 	if (st->tx_depth++)
 		return ERR_OK;
-	return st->ops->exec_script(st, "BEGIN");
+	enum err e = st->ops->exec_script(st, "BEGIN");
+	if (e)
+		st->tx_depth = 0; /* not in a transaction: the next begin tries again */
+	return e;
 }
 
 enum err store_commit(struct store *st)

@@ -34,5 +34,7 @@ struct store {
 void store_set_error(struct store *st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 enum err sqlite_store_open(const char *path, enum store_open_mode mode, struct store **out, char **errmsg);
+/* uri is a libpq connection URI (postgresql:// or postgres://). */
+enum err pg_store_open(const char *uri, enum store_open_mode mode, struct store **out, char **errmsg);
 
 #endif

@@ -3,9 +3,33 @@
 set -u
 : "${DANGBO:?DANGBO must point to the dangbo binary}"
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/dangbo-test.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
+# On PostgreSQL (scripts/pg-test.sh sets DANGBO_PG_URI_BASE) each database is
+# a fresh one on that server, named after this test's directory and dropped
+# at the end; otherwise a file in $TMP.
+PGPREFIX=$(printf 'dangbo_%s_%s' "$$" "$(basename "$TMP")" | tr 'A-Z' 'a-z' | tr -c 'a-z0-9_' '_')
+cleanup() {
+  if [ -n "${DANGBO_PG_URI_BASE:-}" ]; then
+    for d in $(psql -AtqX "$DANGBO_PG_URI_BASE/postgres" \
+                 -c "SELECT datname FROM pg_database WHERE starts_with(datname, '${PGPREFIX}_')" 2>/dev/null); do
+      psql -qX "$DANGBO_PG_URI_BASE/postgres" -c "DROP DATABASE IF EXISTS $d WITH (FORCE)" >/dev/null 2>&1
+    done
+  fi
+  rm -rf "$TMP"
+}
+trap cleanup EXIT
+# new_db NAME: creates a new, empty database and prints its location.
+new_db() {
+  if [ -n "${DANGBO_PG_URI_BASE:-}" ]; then
+    psql -qX "$DANGBO_PG_URI_BASE/postgres" -c "CREATE DATABASE ${PGPREFIX}_$1" >/dev/null || return 1
+    echo "$DANGBO_PG_URI_BASE/${PGPREFIX}_$1"
+  else
+    echo "$TMP/$1.db"
+  fi
+}
+on_pg() { [ -n "${DANGBO_PG_URI_BASE:-}" ]; }
 cd "$TMP"
-export DANGBO_DB="$TMP/test.db"
+DANGBO_DB=$(new_db test) || exit 1
+export DANGBO_DB
 export DANGBO_TODAY="${DANGBO_TODAY:-2026-11-23}"
 PASS=0
 FAIL=0

@@ -52,10 +52,11 @@ expect_grep "$B/members.csv:5:org_code: member M4: organization QN.HL.01.02 did 
 
 # Export -> import -> export is byte-identical.
 for k in orgs org_events members events; do db export $k >"$TMP/e1_$k.csv"; done
-DANGBO_DB="$TMP/two.db" db init 2>/dev/null
-expect_status 0 env DANGBO_DB="$TMP/two.db" "$DANGBO" import orgs "$TMP/e1_orgs.csv" org_events "$TMP/e1_org_events.csv" members "$TMP/e1_members.csv" events "$TMP/e1_events.csv"
+TWO=$(new_db two)
+DANGBO_DB="$TWO" db init 2>/dev/null
+expect_status 0 env DANGBO_DB="$TWO" "$DANGBO" import orgs "$TMP/e1_orgs.csv" org_events "$TMP/e1_org_events.csv" members "$TMP/e1_members.csv" events "$TMP/e1_events.csv"
 for k in orgs org_events members events; do
-  DANGBO_DB="$TMP/two.db" db export $k >"$TMP/e2_$k.csv"
+  DANGBO_DB="$TWO" db export $k >"$TMP/e2_$k.csv"
   if cmp -s "$TMP/e1_$k.csv" "$TMP/e2_$k.csv"; then ok; else bad "export $k differs after a round trip"; fi
 done
 expect_eq "members exported as imported" "$(cat "$TMP/e1_members.csv")" "$(cat "$G/members.csv")"
