@@ -50,7 +50,10 @@ void text_fold_buf(struct buf *b, const char *s);
  * returns NULL; without ICU collation data it falls back to byte order. */
 struct collator;
 struct collator *collator_new(void);
+/* Frees c (NULL is ignored). */
 void collator_free(struct collator *c);
+/* Compares two UTF-8 strings: <0, 0 or >0. Strings that differ only in ways
+ * the collation ignores compare equal. */
 int collator_cmp(struct collator *c, const char *a, const char *b);
 /* A binary sort key (memcmp order == collation order), appended to b as
  * raw bytes without a trailing NUL (a key never holds a NUL byte). */

@@ -182,6 +182,16 @@ static void test_fold(void **state)
 	CHECK_FOLD("Stra\xc3\x9f" "e", "strasse");
 	/* an invalid byte is left out */
 	CHECK_FOLD("a\xff" "b", "ab");
+	/* a key is its own key */
+	const char *samples[] = {"Nguyễn  Văn ĐỨC", "Đặng Thị Ánh", "Ｈ’Mông ﬁ", "\xed\x95\x9c ß"};
+	for (size_t i = 0; i < sizeof(samples) / sizeof(samples[0]); i++) {
+		char *k = text_fold(samples[i]);
+		char *kk = text_fold(k);
+		assert_string_equal(k, kk);
+		assert_true(text_valid_utf8(k, strlen(k), NULL));
+		free(k);
+		free(kk);
+	}
 }
 
 /* Every Vietnamese vowel with every tone, in both cases, folds to its base. */
