@@ -2,7 +2,7 @@
  * usage text lives with the command in cmd_<name>.c. */
 #include "cli/cli.h"
 
-extern const char usage_help[], usage_init[], usage_import[], usage_export[], usage_org[], usage_member[];
+extern const char usage_help[], usage_init[], usage_import[], usage_export[], usage_org[], usage_member[], usage_demo[];
 extern const char usage_election[];
 
 extern const char usage_report[], usage_target[];
@@ -17,6 +17,7 @@ const struct command commands[] = {
 	{"export", cmd_export, "export the same CSV formats", usage_export},
 	{"org", cmd_org, "organizations: tree, show, add, move, merge, dissolve, rename", usage_org},
 	{"member", cmd_member, "members: show, find, add, event", usage_member},
+	{"demo", cmd_demo, "generate a realistic demo data set and import it", usage_demo},
 	{"election", cmd_election, "count one round of an internal election", usage_election},
 	{"report", cmd_report, "reports: members, orgs, badges as of a date, rolled up the tree", usage_report},
 	{"target", cmd_target, "admission targets per organization and year", usage_target},
