@@ -135,7 +135,7 @@ enum err target_import(struct store *st, const char *path, bool dry_run, struct 
 	struct csv_reader *r = csv_open_file(path, dl);
 	if (!r)
 		return ERR_INPUT;
-	const char *name = csv_name(r);
+	char *name = xstrdup(csv_name(r)); /* outlives the reader */
 	int pos[T__MAX] = {-1, -1, -1};
 	size_t nh = csv_header_count(r);
 	for (size_t i = 0; i < nh; i++) {
@@ -209,5 +209,6 @@ enum err target_import(struct store *st, const char *path, bool dry_run, struct 
 			store_rollback(st);
 	}
 	free(v);
+	free(name);
 	return e;
 }
