@@ -145,58 +145,61 @@ const char *surplus_rounding_name(enum surplus_rounding r)
 	return NAME_OF(rounding_names, SURPLUS__MAX, r);
 }
 
-/* Finds s in an array of n names; -1 if absent. */
-static int lookup(const char *const *names, size_t stride, int n, const char *s)
-{
-	for (int i = 0; i < n; i++) {
-		const char *name = *(const char *const *)((const char *)names + (size_t)i * stride);
-		if (name && strcmp(name, s) == 0)
-			return i;
-	}
-	return -1;
-}
-
-#define PARSE(tbl, max, field_stride, s, out, type)                        \
-	do {                                                               \
-		int i_ = lookup((tbl), (field_stride), (max), (s));        \
-		if (i_ < 0)                                                \
-			return false;                                      \
-		*(out) = (type)i_;                                         \
-		return true;                                               \
-	} while (0)
-
+/* Each parser scans its table for the name (tables, not if-chains). */
 bool election_kind_parse(const char *s, enum election_kind *out)
 {
-	PARSE(&kinds[0].name, ELECTION__MAX, sizeof(kinds[0]), s, out, enum election_kind);
+	for (int i = 0; i < ELECTION__MAX; i++)
+		if (strcmp(kinds[i].name, s) == 0)
+			return *out = (enum election_kind)i, true;
+	return false;
 }
 
 bool congress_kind_parse(const char *s, enum congress_kind *out)
 {
-	PARSE(congress_names, CONGRESS__MAX, sizeof(char *), s, out, enum congress_kind);
+	for (int i = 0; i < CONGRESS__MAX; i++)
+		if (strcmp(congress_names[i], s) == 0)
+			return *out = (enum congress_kind)i, true;
+	return false;
 }
 
 bool exclusion_parse(const char *s, enum election_exclusion *out)
 {
-	PARSE(&exclusions[0].name, EXCL__MAX, sizeof(exclusions[0]), s, out, enum election_exclusion);
+	for (int i = 0; i < EXCL__MAX; i++)
+		if (strcmp(exclusions[i].name, s) == 0)
+			return *out = (enum election_exclusion)i, true;
+	return false;
 }
 
 bool ballot_mark_parse(const char *s, enum ballot_mark *out)
 {
-	PARSE(mark_names, MARK__MAX, sizeof(char *), s, out, enum ballot_mark);
+	for (int i = 0; i < MARK__MAX; i++)
+		if (strcmp(mark_names[i], s) == 0)
+			return *out = (enum ballot_mark)i, true;
+	return false;
 }
 
 bool surplus_rounding_parse(const char *s, enum surplus_rounding *out)
 {
-	PARSE(rounding_names, SURPLUS__MAX, sizeof(char *), s, out, enum surplus_rounding);
+	for (int i = 0; i < SURPLUS__MAX; i++)
+		if (strcmp(rounding_names[i], s) == 0)
+			return *out = (enum surplus_rounding)i, true;
+	return false;
+}
+
+bool invalid_reason_parse(const char *s, enum invalid_reason *out)
+{
+	for (int i = 0; i < INVALID__MAX; i++)
+		if (strcmp(reasons[i].name, s) == 0)
+			return *out = (enum invalid_reason)i, true;
+	return false;
 }
 
 bool invalid_reason_parse_face(const char *s, enum invalid_reason *out)
 {
-	int i = lookup(&reasons[0].name, sizeof(reasons[0]), INVALID__MAX, s);
-	if (i < 0 || !reasons[i].face)
-		return false;
-	*out = (enum invalid_reason)i;
-	return true;
+	for (int i = 0; i < INVALID__MAX; i++)
+		if (reasons[i].face && strcmp(reasons[i].name, s) == 0)
+			return *out = (enum invalid_reason)i, true;
+	return false;
 }
 
 bool exclusion_applies(enum election_exclusion x, enum congress_kind c)

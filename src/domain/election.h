@@ -152,6 +152,8 @@ bool congress_kind_parse(const char *s, enum congress_kind *out);
 bool exclusion_parse(const char *s, enum election_exclusion *out);
 bool ballot_mark_parse(const char *s, enum ballot_mark *out);
 bool surplus_rounding_parse(const char *s, enum surplus_rounding *out);
+/* Any reason (paper totals may give them all). */
+bool invalid_reason_parse(const char *s, enum invalid_reason *out);
 /* Only the reasons a board finds on a ballot's face (not_issued, write_in,
  * extra_marks); the others are found by the count itself. */
 bool invalid_reason_parse_face(const char *s, enum invalid_reason *out);

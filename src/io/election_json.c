@@ -465,14 +465,12 @@ static void rd_reasons(struct rd *r, json_t *v, const char *path, void *t)
 	json_t *n;
 	json_object_foreach(v, key, n) {
 		join(sub, sizeof(sub), path, key);
-		int i = 0;
-		while (i < INVALID__MAX && strcmp(invalid_reason_name((enum invalid_reason)i), key) != 0)
-			i++;
-		if (i == INVALID__MAX)
+		enum invalid_reason why;
+		if (!invalid_reason_parse(key, &why))
 			bad(r, sub, "unknown reason (expected not_issued, write_in, extra_marks, over_seats, all_struck "
 			    "or unclear_single)");
 		else
-			get_count(r, n, sub, &k->invalid_by[i]);
+			get_count(r, n, sub, &k->invalid_by[why]);
 	}
 }
 
