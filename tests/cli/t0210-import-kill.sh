@@ -33,7 +33,7 @@ if [ "$status" -ne 0 ]; then ok; else bad "the import finished before it could b
 db export members >after.csv
 if cmp -s before.csv after.csv; then ok; else bad "members changed after a killed import"; fi
 if on_pg; then
-  # the indexes the bulk load dropped are back with the rollback
+  # the schema is whole: every index of the member table is there
   expect_eq "member indexes" "$(psql -AtqX "$DANGBO_DB" -c "SELECT string_agg(indexname, ',' ORDER BY indexname)
     FROM pg_indexes WHERE tablename = 'member'")" "member_given,member_member_id_key,member_name,member_org,member_pkey"
   expect_eq "no member rows" "$(psql -AtqX "$DANGBO_DB" -c 'SELECT count(*) FROM member')" "0"

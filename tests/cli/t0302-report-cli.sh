@@ -118,11 +118,16 @@ expect_grep "P,Đảng bộ tỉnh Quảng Trị,admission_target,4,," "$TMP/out
 expect_grep 'P,Đảng bộ tỉnh Quảng Trị,admitted,1,4,"25,00"' "$TMP/out"
 
 # the snapshot beside the database: made by the first report, kept, rebuilt after a change
+# (a server database has no snapshot file: those checks are for SQLite only)
+if on_pg; then
+  echo "skipped on PostgreSQL: the snapshot file checks (no file beside a server database)"
+else
 expect_eq "snapshot file" "$(test -f "$DANGBO_DB.snapshot" && echo yes)" "yes"
 before=$(stat -c %Y.%s "$DANGBO_DB.snapshot")
 sleep 1
 expect_status 0 db report members --org P --format csv
 expect_eq "snapshot kept when nothing changed" "$(stat -c %Y.%s "$DANGBO_DB.snapshot")" "$before"
+fi
 cat >more.csv <<'EOF'
 member_id,full_name,gender,birth_date,ethnicity,religion,org_code,decision_date,official_date,status
 A3,Lê Thị Mai,nữ,2000-10-20,Kinh,,P.A.2.1,2024-03-05,,probationary
@@ -135,8 +140,10 @@ cp "$TMP/out" with_snapshot.csv
 expect_status 0 db report members --org P --as-of 2024-12-31 --format csv --no-snapshot
 if cmp -s with_snapshot.csv "$TMP/out"; then ok; else bad "--no-snapshot gives another answer"; fi
 # a damaged snapshot is rebuilt, not trusted
+if ! on_pg; then
 printf 'garbage' >"$DANGBO_DB.snapshot"
 expect_status 0 db report members --org P --as-of 2024-12-31 --format csv
 if cmp -s with_snapshot.csv "$TMP/out"; then ok; else bad "damaged snapshot changed the answer"; fi
+fi
 
 finish
