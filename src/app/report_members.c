@@ -198,7 +198,8 @@ static enum err members_prepare(struct report_ctx *c, struct buf *msg)
 		buf_addf(msg, "reading admission targets: %s", store_errmsg(c->st));
 		return e;
 	}
-	qsort(t->v, t->n, sizeof(*t->v), cmp_target);
+	if (t->n)
+		qsort(t->v, t->n, sizeof(*t->v), cmp_target);
 	c->priv = t;
 	return ERR_OK;
 }
@@ -216,6 +217,8 @@ static void members_release(struct report_ctx *c)
 static const struct target_row *own_target(const struct targets *t, int32_t org, int year)
 {
 	struct target_row key = {org, year, 0};
+	if (!t->n)
+		return NULL;
 	return bsearch(&key, t->v, t->n, sizeof(*t->v), cmp_target);
 }
 

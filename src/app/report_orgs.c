@@ -82,7 +82,8 @@ static void orgs_more(struct report_ctx *c, struct report_indicator_list *out)
 			cats[n++] = name;
 		}
 	}
-	qsort(cats, n, sizeof(*cats), cmp_category);
+	if (n)
+		qsort(cats, n, sizeof(*cats), cmp_category);
 	for (size_t i = 0; i < n; i++) {
 		const char *label = org_category_label(cats[i]);
 		char *iname = xasprintf("category_%s", cats[i]);

@@ -274,7 +274,8 @@ static enum err attach(struct snapshot *s, void *image, size_t len);
 
 void snapshot_builder_finish(struct snapshot_builder *b, struct snapshot *s)
 {
-	qsort(b->events.p, b->events.n, sizeof(struct snap_event), cmp_event);
+	if (b->events.n)
+		qsort(b->events.p, b->events.n, sizeof(struct snap_event), cmp_event);
 	struct snap_header h;
 	memset(&h, 0, sizeof(h));
 	memcpy(h.magic, SNAP_MAGIC, sizeof(SNAP_MAGIC));

@@ -30,7 +30,8 @@ const char usage_report[] =
 	"  --precision P    decimals of percentages (0 to 6, default 2)\n"
 	"  --format F       text (default), csv, json or xlsx\n"
 	"  --output FILE    write to FILE (xlsx needs it, or standard output not a terminal)\n"
-	"  --no-snapshot    read the database directly, without the snapshot file\n\n"
+	"  --no-snapshot    read the database directly, without the snapshot file\n"
+	"  --threads N      counting threads (default: the processors, at most 4)\n\n"
 	"Dates are YYYY-MM-DD or dd/mm/yyyy. A report reads a snapshot of the database\n"
 	"kept beside it (DB.snapshot), rebuilt automatically after every change.\n";
 

@@ -54,7 +54,9 @@ struct report_table {
 
 enum report_format { REPORT_TEXT, REPORT_CSV, REPORT_JSON, REPORT_XLSX, REPORT_FORMAT__MAX };
 
+/* "text", "csv", "json", "xlsx" ("" out of range). */
 const char *report_format_name(enum report_format f);
+/* Parses a format name; false if unknown (*out unchanged). */
 bool report_format_parse(const char *s, enum report_format *out);
 
 /* Appends the rows in CSV (with the header line) to out. */
