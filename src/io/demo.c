@@ -182,8 +182,8 @@ static enum err check_opts(const struct demo_opts *o, struct demo_ctx *c, struct
 {
 	c->seed = o->seed;
 	c->scale = o->scale == 0 ? 1.0 : o->scale;
-	if (!(c->scale > 0 && c->scale <= 4)) {
-		diag_add(dl, NULL, 0, "scale", "scale must be more than 0 and at most 4");
+	if (!(c->scale > 0 && c->scale <= 10)) {
+		diag_add(dl, NULL, 0, "scale", "scale must be more than 0 and at most 10");
 		return ERR_INPUT;
 	}
 	if (o->national == (o->province != NULL)) {

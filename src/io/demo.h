@@ -28,7 +28,7 @@ struct demo_opts {
 				 * 2-digit code; NULL with national */
 	bool national;
 	uint64_t seed;          /* default 1 */
-	double scale;           /* 1.0 = realistic size; 0 is taken as 1.0 */
+	double scale;           /* 1.0 = realistic size (0 is taken as 1.0), at most 10 */
 	date_t today;           /* "now" of the data set; 0 = date_today() (DANGBO_TODAY
 				 * fixes it); must be after 2025-07-01 */
 	void (*progress)(void *arg, const char *phase, uint64_t done, uint64_t total); /* may be NULL */

@@ -281,8 +281,6 @@ struct demo_ref {
 
 enum err demo_ref_load(struct demo_ref *ref, struct diag_list *dl);
 void demo_ref_free(struct demo_ref *ref);
-/* Index of a former province by GSO code, or -1. */
-int demo_ref_oldprov(const struct demo_ref *ref, const char *gso);
 
 /* ---- a run (demo.c) ---- */
 
@@ -304,7 +302,6 @@ struct demo_ctx {
 	date_t today, reorg;
 	struct buf out[DF__MAX];
 	FILE *f[DF__MAX];
-	const char *path[DF__MAX];
 	bool io_failed;
 	struct demo_counts n;
 	uint32_t *cv;             /* CV number counters, by former province */

@@ -585,11 +585,3 @@ void demo_ref_free(struct demo_ref *r)
 	demo_wt_free(&r->hometown_prov);
 	memset(r, 0, sizeof(*r));
 }
-
-int demo_ref_oldprov(const struct demo_ref *r, const char *gso)
-{
-	for (size_t i = 0; i < r->nop; i++)
-		if (!strcmp(r->op[i].info->gso, gso))
-			return (int)i;
-	return -1;
-}

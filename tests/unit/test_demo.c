@@ -399,10 +399,10 @@ static void test_composition(void **state)
 	cleanup(&b);
 }
 
-/* member_id is a CV number (6 digits and province letters, HD 38 §I.2.3)
- * and card_number a 12-digit personal id (QĐ 294-QĐ/TW §6.1: the party card
- * number from 02/9/2025): province of birth, gender and century, year of
- * birth, serial. Both unique. */
+/* member_id is a CV number (số lý lịch: 6 digits and the province's
+ * letters, rules.md §4.10) and card_number a 12-digit personal id (the
+ * party card number from 02/9/2025, QĐ 347-QĐ/TW; rules.md §4.9): province
+ * of birth, gender and century, year of birth, serial. Both unique. */
 static void test_identifiers(void **state)
 {
 	struct gen g;
