@@ -144,6 +144,11 @@ enum err audit_record(struct store *st, const char *action, const char *entity_t
 		stmt_bind_text(s, 1, "generation");
 		e = stmt_exec(s);
 	}
+	if (!e && strcmp(entity_type, "member") != 0 && is_data(entity_type)) {
+		s = store_stmt(st, STMT_META_BUMP);
+		stmt_bind_text(s, 1, "tree_generation");
+		e = stmt_exec(s);
+	}
 	return e;
 }
 

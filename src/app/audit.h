@@ -51,7 +51,8 @@ struct audit_rec {
  * time, inside the caller's transaction. before and after are JSON text or
  * NULL (borrowed). A record about data (entity types member, org, import)
  * also bumps the meta counter "generation" that readers use to know the
- * data changed. Returns ERR_OK or ERR_STORE. */
+ * data changed, and one that may have changed the organization tree (org,
+ * import) the counter "tree_generation". Returns ERR_OK or ERR_STORE. */
 enum err audit_record(struct store *st, const char *action, const char *entity_type, const char *entity_key,
 		      const char *before, const char *after);
 

@@ -6,7 +6,7 @@ extern const char usage_help[], usage_init[], usage_import[], usage_export[], us
 extern const char usage_election[];
 
 extern const char usage_report[], usage_target[];
-extern const char usage_user[], usage_audit[];
+extern const char usage_user[], usage_audit[], usage_serve[];
 
 const char usage_help[] = "usage: dangbo help [COMMAND]\n";
 
@@ -21,6 +21,7 @@ const struct command commands[] = {
 	{"election", cmd_election, "count one round of an internal election", usage_election},
 	{"report", cmd_report, "reports: members, orgs, badges as of a date, rolled up the tree", usage_report},
 	{"target", cmd_target, "admission targets per organization and year", usage_target},
+	{"serve", cmd_serve, "serve the web UI and the JSON API", usage_serve},
 	{"user", cmd_user, "server accounts: add, list, password, disable, enable", usage_user},
 	{"audit", cmd_audit, "the audit log of every write: verify, log", usage_audit},
 	{0, 0, 0, 0},

@@ -87,7 +87,10 @@ enum err store_begin(struct store *st)
 {
 	if (st->tx_depth++)
 		return ERR_OK;
-	enum err e = st->ops->exec_script(st, "BEGIN");
+	/* SQLite: take the write lock now (waiting up to the busy timeout),
+	 * so that a transaction that reads and then writes cannot fail
+	 * half-way because another connection wrote in between. */
+	enum err e = st->ops->exec_script(st, strcmp(st->ops->name, "sqlite") == 0 ? "BEGIN IMMEDIATE" : "BEGIN");
 	if (e)
 		st->tx_depth = 0; /* not in a transaction: the next begin tries again */
 	return e;
