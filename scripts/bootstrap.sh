@@ -7,7 +7,7 @@ BUILD_PKGS=(build-essential cmake pkg-config git
   libsqlite3-dev sqlite3 libpq-dev libmicrohttpd-dev libjansson-dev libsodium-dev
   libutf8proc-dev libicu-dev libxlsxwriter-dev libzip-dev libxml2-dev
   libcairo2-dev libpango1.0-dev fonts-liberation fonts-liberation2 fonts-dejavu-core)
-TEST_PKGS=(libcmocka-dev clang libclang-rt-14-dev postgresql poppler-utils python3)
+TEST_PKGS=(libcmocka-dev clang libclang-rt-14-dev postgresql poppler-utils python3 curl jq openssl)
 
 want=("${BUILD_PKGS[@]}")
 case "${1:-build}" in
