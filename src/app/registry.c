@@ -583,85 +583,86 @@ enum err registry_load_members(struct registry *r, struct diag_list *dl)
 
 /* ---- search ---- */
 
-struct hit {
-	int64_t id;
-	char *member_id, *name;
-};
-
-enum err registry_member_find(struct registry *r, const char *query, size_t limit, char ***ids, size_t *n)
+static void found_member_clear(struct found_member *f)
 {
-	*ids = NULL;
+	free(f->member_id);
+	free(f->full_name);
+	free(f->gender);
+	free(f->org_code);
+	free(f->status);
+}
+
+void found_members_free(struct found_member *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		found_member_clear(&v[i]);
+	free(v);
+}
+
+enum err registry_member_find(struct store *st, const char *query, size_t limit, struct found_member **out,
+			      size_t *n)
+{
+	*out = NULL;
 	*n = 0;
 	char *q = text_fold(query);
 	if (!*q) {
 		free(q);
 		return ERR_OK;
 	}
-	/* Prefix ranges: [q, q + 0x7f) over the full key and the given-first key. */
+	/* Prefix ranges [q, q + 0x7f) over the full-name key and the
+	 * given-name-first key; enough rows to sort a page the Vietnamese way. */
 	struct buf hi;
 	buf_init(&hi, 0);
 	buf_adds(&hi, q);
 	buf_addch(&hi, '\x7f');
-	struct hit *hits = NULL;
-	size_t nh = 0, cap = 0;
+	struct found_member *v = NULL;
+	size_t nv = 0, cap = 0;
 	enum stmt which[2] = {STMT_MEMBER_FIND_NAME, STMT_MEMBER_FIND_GIVEN};
 	enum err e = ERR_OK;
 	for (int w = 0; w < 2 && !e; w++) {
-		struct store_stmt *s = store_stmt(r->st, which[w]);
+		struct store_stmt *s = store_stmt(st, which[w]);
 		stmt_bind_text(s, 1, q);
 		stmt_bind_text(s, 2, hi.ptr);
 		stmt_bind_int(s, 3, (int64_t)limit * 4 + 16);
 		bool row;
 		while ((e = stmt_step(s, &row)) == ERR_OK && row) {
-			int64_t id = stmt_col_int(s, 0);
+			const char *id = stmt_col_text(s, 0);
 			bool dup = false;
-			for (size_t i = 0; i < nh && !dup; i++)
-				dup = hits[i].id == id;
+			for (size_t i = 0; i < nv && !dup; i++)
+				dup = strcmp(v[i].member_id, id) == 0;
 			if (dup)
 				continue;
-			XGROW(hits, cap, nh + 1);
-			hits[nh++] = (struct hit){id, NULL, NULL};
+			XGROW(v, cap, nv + 1);
+			struct found_member *f = &v[nv++];
+			f->member_id = xstrdup(id);
+			f->full_name = col_dup(s, 1);
+			f->gender = col_dup(s, 2);
+			f->birth_date = col_date(s, 3, DATE_NONE);
+			f->org_code = col_dup(s, 4);
+			f->status = col_dup(s, 5);
 		}
 	}
 	buf_free(&hi);
 	free(q);
-	/* fetch names and ids, sort the Vietnamese way */
-	for (size_t i = 0; i < nh && !e; i++) {
-		struct store_stmt *s = store_stmt(r->st, STMT_MEMBER_GET);
-		stmt_bind_int(s, 1, hits[i].id);
-		bool row;
-		if ((e = stmt_step(s, &row)) == ERR_OK && row) {
-			hits[i].member_id = xstrdup(stmt_col_text(s, 0));
-			hits[i].name = xstrdup(stmt_col_text(s, 1));
-			stmt_step(s, &row);
-		}
-	}
 	struct collator *c = collator_new();
 	/* insertion sort: result sets are small */
-	for (size_t i = 1; i < nh; i++) {
-		struct hit x = hits[i];
+	for (size_t i = 1; i < nv; i++) {
+		struct found_member x = v[i];
 		size_t j = i;
 		while (j > 0) {
-			int cmp = collator_cmp_person(c, hits[j - 1].name ? hits[j - 1].name : "", x.name ? x.name : "");
-			if (cmp < 0 || (cmp == 0 && strcmp(hits[j - 1].member_id ? hits[j - 1].member_id : "",
-							   x.member_id ? x.member_id : "") <= 0))
+			int cmp = collator_cmp_person(c, v[j - 1].full_name, x.full_name);
+			if (cmp < 0 || (cmp == 0 && strcmp(v[j - 1].member_id, x.member_id) <= 0))
 				break;
-			hits[j] = hits[j - 1];
+			v[j] = v[j - 1];
 			j--;
 		}
-		hits[j] = x;
+		v[j] = x;
 	}
 	collator_free(c);
-	size_t keep = nh < limit ? nh : limit;
-	*ids = xcalloc(keep + 1, sizeof(char *));
-	for (size_t i = 0; i < nh; i++) {
-		if (i < keep)
-			(*ids)[i] = hits[i].member_id;
-		else
-			free(hits[i].member_id);
-		free(hits[i].name);
-	}
+	size_t keep = nv < limit ? nv : limit;
+	for (size_t i = keep; i < nv; i++)
+		found_member_clear(&v[i]);
+	*out = v;
 	*n = keep;
-	free(hits);
 	return e;
 }

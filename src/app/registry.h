@@ -78,11 +78,20 @@ enum err registry_member_get(struct registry *r, const char *member_id, struct m
 void member_rec_free(struct member_rec *m);
 void events_free(struct event_rec *ev, size_t n);
 
+/* A member found by name: what a list of results shows. */
+struct found_member {
+	char *member_id, *full_name, *gender, *org_code, *status;
+	date_t birth_date;
+};
+
 /* Finds members whose name matches query (diacritic- and case-insensitive:
  * the whole name from its start, or the given name), at most limit, sorted
- * the Vietnamese way. Returns the matching member_ids (caller frees each
- * and the array). */
-enum err registry_member_find(struct registry *r, const char *query, size_t limit, char ***ids, size_t *n);
+ * the Vietnamese way (given name first). Reads only the name indexes: no
+ * tree is loaded. org_code is the organization recorded for the member.
+ * Free with found_members_free. */
+enum err registry_member_find(struct store *st, const char *query, size_t limit, struct found_member **out,
+			      size_t *n);
+void found_members_free(struct found_member *v, size_t n);
 
 /* Writes the tree (organizations, events, spans) after a change made in
  * memory; the caller has checked it with tree_derive. Inside a transaction. */

@@ -125,25 +125,20 @@ static int member_show(struct registry *r, const char *id, date_t d)
 	return 0;
 }
 
-static int member_find(struct registry *r, const char *q, size_t limit)
+static int member_find(struct store *st, const char *q, size_t limit)
 {
-	char **ids;
+	struct found_member *v;
 	size_t n;
-	enum err e = registry_member_find(r, q, limit, &ids, &n);
+	enum err e = registry_member_find(st, q, limit, &v, &n);
 	if (e)
-		return cli_fail(e, "%s", store_errmsg(r->st));
+		return cli_fail(e, "%s", store_errmsg(st));
 	for (size_t i = 0; i < n; i++) {
-		struct member_rec m;
-		if (registry_member_get(r, ids[i], &m, NULL, NULL) == ERR_OK) {
-			char b[11];
-			date_format_vn(m.birth_date, b);
-			printf("%s\t%s\t%s\t%s\t%s\t%s\n", m.member_id, m.full_name, m.gender, b,
-			       r->tree.orgs[tree_follow(&r->tree, m.org, r->today)].code, member_status_name(m.status));
-			member_rec_free(&m);
-		}
-		free(ids[i]);
+		char b[11];
+		date_format_vn(v[i].birth_date, b);
+		printf("%s\t%s\t%s\t%s\t%s\t%s\n", v[i].member_id, v[i].full_name, v[i].gender, b, v[i].org_code,
+		       v[i].status);
 	}
-	free(ids);
+	found_members_free(v, n);
 	if (!n)
 		fprintf(stderr, "dangbo: no member matches '%s'\n", q);
 	return 0;
@@ -234,16 +229,19 @@ int cmd_member(struct cli *cli, int argc, char **argv)
 	struct store *st = cli_open_db(cli, &code);
 	if (!st)
 		return code;
+	if (strcmp(sub, "find") == 0) {
+		int rc = member_find(st, pos[0], (size_t)limit);
+		store_close(st);
+		return rc;
+	}
 	struct registry r;
 	struct diag_list dl;
 	diag_init(&dl);
 	int rc;
 	if (registry_open(st, &r, &dl))
 		rc = cli_fail(ERR_STORE, "cannot read the organizations: %s", store_errmsg(st));
-	else if (strcmp(sub, "show") == 0)
-		rc = member_show(&r, pos[0], d);
 	else
-		rc = member_find(&r, pos[0], (size_t)limit);
+		rc = member_show(&r, pos[0], d);
 	registry_close(&r);
 	diag_free(&dl);
 	store_close(st);

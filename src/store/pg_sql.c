@@ -185,10 +185,12 @@ const struct pg_sql_entry pg_sql[STMT__MAX] = {
 	[STMT_MEMBER_FACTS_ALL] = {"SELECT id,member_id,org_id,decision_date,ceremony_date,official_date,status "
 				   "FROM member ORDER BY id"},
 	/* SQLite walks the name index: key order, then row id */
-	[STMT_MEMBER_FIND_NAME] = {"SELECT id FROM member WHERE name_key >= $1 AND name_key < $2 "
-				   "ORDER BY name_key, id LIMIT $3"},
-	[STMT_MEMBER_FIND_GIVEN] = {"SELECT id FROM member WHERE given_key >= $1 AND given_key < $2 "
-				    "ORDER BY given_key, id LIMIT $3"},
+	[STMT_MEMBER_FIND_NAME] = {"SELECT m.member_id,m.full_name,m.gender,m.birth_date,o.code,m.status "
+				   "FROM member m JOIN org o ON o.id = m.org_id "
+				   "WHERE m.name_key >= $1 AND m.name_key < $2 ORDER BY m.name_key, m.id LIMIT $3"},
+	[STMT_MEMBER_FIND_GIVEN] = {"SELECT m.member_id,m.full_name,m.gender,m.birth_date,o.code,m.status "
+				    "FROM member m JOIN org o ON o.id = m.org_id "
+				    "WHERE m.given_key >= $1 AND m.given_key < $2 ORDER BY m.given_key, m.id LIMIT $3"},
 	[STMT_MEMBER_COUNT] = {"SELECT count(*) FROM member"},
 	[STMT_EVENT_INSERT] = {"INSERT INTO event(member,date,type,org_id,to_org_id,detail) "
 			       "VALUES ($1,$2,$3,$4,$5,$6) RETURNING id",

@@ -170,8 +170,12 @@ const char *const sqlite_sql[STMT__MAX] = {
 	[STMT_MEMBER_ALL] = "SELECT id, member_id FROM member ORDER BY member_id",
 	[STMT_MEMBER_FACTS_ALL] = "SELECT id,member_id,org_id,decision_date,ceremony_date,official_date,status "
 				  "FROM member ORDER BY id",
-	[STMT_MEMBER_FIND_NAME] = "SELECT id FROM member WHERE name_key >= ? AND name_key < ? LIMIT ?",
-	[STMT_MEMBER_FIND_GIVEN] = "SELECT id FROM member WHERE given_key >= ? AND given_key < ? LIMIT ?",
+	[STMT_MEMBER_FIND_NAME] = "SELECT m.member_id,m.full_name,m.gender,m.birth_date,o.code,m.status "
+				  "FROM member m JOIN org o ON o.id = m.org_id "
+				  "WHERE m.name_key >= ? AND m.name_key < ? ORDER BY m.name_key LIMIT ?",
+	[STMT_MEMBER_FIND_GIVEN] = "SELECT m.member_id,m.full_name,m.gender,m.birth_date,o.code,m.status "
+				   "FROM member m JOIN org o ON o.id = m.org_id "
+				   "WHERE m.given_key >= ? AND m.given_key < ? ORDER BY m.given_key LIMIT ?",
 	[STMT_MEMBER_COUNT] = "SELECT count(*) FROM member",
 	[STMT_EVENT_INSERT] = "INSERT INTO event(member,date,type,org_id,to_org_id,detail) VALUES (?,?,?,?,?,?)",
 	[STMT_EVENT_DELETE_MEMBER] = "DELETE FROM event WHERE member = ?",

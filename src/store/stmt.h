@@ -26,8 +26,9 @@ enum stmt {
 	STMT_MEMBER_GET,          /* id -> every column of INSERT order, then version */
 	STMT_MEMBER_ALL,          /* -> id,member_id (member_id order) */
 	STMT_MEMBER_FACTS_ALL,    /* -> id,member_id,org_id,decision_date,ceremony_date,official_date,status */
-	STMT_MEMBER_FIND_NAME,    /* lo,hi,limit -> id (name_key in [lo,hi)) */
-	STMT_MEMBER_FIND_GIVEN,   /* lo,hi,limit -> id (given_key in [lo,hi)) */
+	STMT_MEMBER_FIND_NAME,    /* lo,hi,limit -> member_id,full_name,gender,birth_date,org code,status
+				     (name_key in [lo,hi), key order) */
+	STMT_MEMBER_FIND_GIVEN,   /* the same over given_key */
 	STMT_MEMBER_COUNT,        /* -> count */
 	STMT_EVENT_INSERT,        /* member,date,type,org_id,to_org_id,detail */
 	STMT_EVENT_DELETE_MEMBER, /* member */
