@@ -27,6 +27,7 @@
 
 #include "app/account.h"
 #include "app/registry.h"
+#include "app/snapshot.h"
 #include "core/buf.h"
 #include "core/date.h"
 #include "core/diag.h"
@@ -95,6 +96,12 @@ struct server {
 	pthread_mutex_t log_lock;
 	char *cert_pem, *key_pem;
 	unsigned port;
+	/* the report snapshot all workers share (h_report.c) */
+	pthread_rwlock_t snap_lock;
+	struct snapshot snap;
+	bool snap_ok;
+	int64_t snap_gen;
+	char snap_inst[40];
 };
 
 #define REQ_PARAMS 4
@@ -218,6 +225,8 @@ enum err h_member_event_add(struct req *rq);
 enum err h_import(struct req *rq);
 enum err h_export(struct req *rq);
 enum err h_audit_list(struct req *rq);
+enum err h_reports_list(struct req *rq);
+enum err h_report(struct req *rq);
 enum err h_openapi(struct req *rq);
 /* Static files of the web UI (web/dist, embedded): not in the route table,
  * served for GET and HEAD outside /api/. */

@@ -54,6 +54,8 @@ const struct route routes[] = {
 	 "record a member's event"},
 	{"POST", API "/imports", h_import, ROLES_STAFF, R_UPLOAD | R_WRITE, BODY_UPLOAD, "import CSV files"},
 	{"GET", API "/exports/{kind}", h_export, ROLES_ALL, 0, 0, "export a CSV file"},
+	{"GET", API "/reports", h_reports_list, ROLES_ALL, 0, 0, "the reports there are"},
+	{"GET", API "/reports/{name}", h_report, ROLES_ALL, 0, 0, "a report (contract §3)"},
 	{"GET", API "/audit", h_audit_list, ROLES_ALL, 0, 0, "the audit log"},
 	{"GET", API "/users", h_users_list, ROLES_ADMIN, 0, 0, "users"},
 	{"POST", API "/users", h_users_add, ROLES_ADMIN, R_JSON | R_WRITE, BODY_SMALL, "add a user"},

@@ -259,6 +259,9 @@ static void server_free(struct server *s)
 	pthread_mutex_destroy(&s->write_lock);
 	pthread_mutex_destroy(&s->view_lock);
 	pthread_mutex_destroy(&s->log_lock);
+	if (s->snap_ok)
+		snapshot_free(&s->snap);
+	pthread_rwlock_destroy(&s->snap_lock);
 	free(s);
 }
 
@@ -290,6 +293,7 @@ enum err server_start(const struct server_config *cfg, struct server **out, char
 	pthread_mutex_init(&s->write_lock, NULL);
 	pthread_mutex_init(&s->view_lock, NULL);
 	pthread_mutex_init(&s->log_lock, NULL);
+	pthread_rwlock_init(&s->snap_lock, NULL);
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG;
 	if (v6)
 		flags |= MHD_USE_IPv6;

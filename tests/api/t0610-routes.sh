@@ -51,6 +51,8 @@ out_of_scope() {
   "POST /api/v1/imports") call ub POST /imports -F "members=@$TMP/members_out.csv;type=text/csv" ;;
   "GET /api/v1/exports/{kind}") call ub GET "/exports/members?org=QN.BC" ;;
   "GET /api/v1/audit") call ub GET "/audit?entity=member:000001QN" ;;
+  "GET /api/v1/reports") KIND=none ;; # the catalogue: no data
+  "GET /api/v1/reports/{name}") call ub GET "/reports/members?org=QN.BC&depth=2" ;;
   "GET /api/v1/users") KIND=filter; call ub GET /users ;;
   "POST /api/v1/users") json ub POST /users '{"login":"intruder","password":"matkhau-intruder","role":"admin","org":"QN.BC"}' ;;
   "POST /api/v1/users/{login}/disable") call ub POST /users/bc/disable ;;
@@ -70,6 +72,7 @@ while IFS=$'\t' read -r method pattern roles flags maxbody; do
   path=${path//\{member_id\}/000001QN}
   path=${path//\{kind\}/members}
   path=${path//\{login\}/bc}
+  path=${path//\{name\}/members}
   # 1. without a session
   call anon "$method" "$path"
   if [ "$roles" = public ]; then
