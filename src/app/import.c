@@ -571,11 +571,14 @@ static bool member_row(struct importer *im, struct reader *r, struct member_rec 
 	return true;
 }
 
-/* A set of strings (member ids, card numbers) seen in one file. */
-struct strset {
-	char **k;
-	long *line;
-	size_t cap, n;
+/* Member ids met in the files of one import, each given a small index:
+ * keys live in one arena, the hash holds index + 1. */
+struct idmap {
+	struct buf arena;
+	uint32_t *off;   /* per index: offset of the key in arena */
+	size_t n, offcap;
+	uint32_t *slot;  /* open addressing, 0 = empty */
+	size_t cap;
 };
 
 static uint64_t strhash(const char *s)
@@ -583,83 +586,188 @@ static uint64_t strhash(const char *s)
 	uint64_t h = 1469598103934665603ull;
 	for (; *s; s++)
 		h = (h ^ (unsigned char)*s) * 1099511628211ull;
-	return h;
+	return h ^ (h >> 29);
 }
 
-/* Adds s; returns 0 if new, else the line where it was first seen. */
-static long strset_add(struct strset *s, const char *k, long line)
+static const char *idmap_key(const struct idmap *m, uint32_t i)
 {
-	if (s->n * 2 + 2 > s->cap) {
-		struct strset big = {0};
-		big.cap = s->cap ? s->cap * 2 : 1024;
-		big.k = xcalloc(big.cap, sizeof(char *));
-		big.line = xcalloc(big.cap, sizeof(long));
-		for (size_t i = 0; i < s->cap; i++)
-			if (s->k[i])
-				strset_add(&big, s->k[i], s->line[i]), free(s->k[i]);
-		free(s->k);
-		free(s->line);
-		*s = big;
+	return m->arena.ptr + m->off[i];
+}
+
+static void idmap_rehash(struct idmap *m)
+{
+	free(m->slot);
+	m->cap = m->cap ? m->cap * 2 : 4096;
+	m->slot = xcalloc(m->cap, sizeof(uint32_t));
+	for (size_t i = 0; i < m->n; i++) {
+		size_t h = strhash(idmap_key(m, (uint32_t)i)) & (m->cap - 1);
+		while (m->slot[h])
+			h = (h + 1) & (m->cap - 1);
+		m->slot[h] = (uint32_t)i + 1;
 	}
-	size_t h = strhash(k) & (s->cap - 1);
-	while (s->k[h]) {
-		if (strcmp(s->k[h], k) == 0)
-			return s->line[h];
-		h = (h + 1) & (s->cap - 1);
+}
+
+/* The index of key, adding it when add is true; UINT32_MAX if absent. */
+static uint32_t idmap_get(struct idmap *m, const char *key, bool add)
+{
+	if (m->n * 2 + 2 > m->cap)
+		idmap_rehash(m);
+	size_t h = strhash(key) & (m->cap - 1);
+	while (m->slot[h]) {
+		uint32_t i = m->slot[h] - 1;
+		if (strcmp(idmap_key(m, i), key) == 0)
+			return i;
+		h = (h + 1) & (m->cap - 1);
 	}
-	s->k[h] = xstrdup(k);
-	s->line[h] = line;
-	s->n++;
+	if (!add)
+		return UINT32_MAX;
+	XGROW(m->off, m->offcap, m->n + 1);
+	m->off[m->n] = (uint32_t)m->arena.len;
+	buf_add(&m->arena, key, strlen(key) + 1);
+	m->slot[h] = (uint32_t)m->n + 1;
+	return (uint32_t)m->n++;
+}
+
+static void idmap_free(struct idmap *m)
+{
+	buf_free(&m->arena);
+	free(m->off);
+	free(m->slot);
+	memset(m, 0, sizeof(*m));
+}
+
+/* Card numbers (12 digits) seen in members.csv, with their line. */
+struct cardset {
+	uint64_t *key; /* card + 1, 0 = empty */
+	uint32_t *line;
+	size_t cap, n;
+};
+
+static uint32_t cardset_add(struct cardset *c, uint64_t card, uint32_t line)
+{
+	if (c->n * 2 + 2 > c->cap) {
+		struct cardset big = {.cap = c->cap ? c->cap * 2 : 4096};
+		big.key = xcalloc(big.cap, sizeof(uint64_t));
+		big.line = xcalloc(big.cap, sizeof(uint32_t));
+		for (size_t i = 0; i < c->cap; i++)
+			if (c->key[i])
+				cardset_add(&big, c->key[i] - 1, c->line[i]);
+		free(c->key);
+		free(c->line);
+		*c = big;
+	}
+	uint64_t k = card + 1;
+	size_t h = (size_t)((k * 0x9e3779b97f4a7c15ull) >> 20) & (c->cap - 1);
+	while (c->key[h]) {
+		if (c->key[h] == k)
+			return c->line[h];
+		h = (h + 1) & (c->cap - 1);
+	}
+	c->key[h] = k;
+	c->line[h] = line;
+	c->n++;
 	return 0;
 }
 
-static void strset_free(struct strset *s)
+static void cardset_free(struct cardset *c)
 {
-	for (size_t i = 0; i < s->cap; i++)
-		free(s->k[i]);
-	free(s->k);
-	free(s->line);
-	memset(s, 0, sizeof(*s));
+	free(c->key);
+	free(c->line);
+	memset(c, 0, sizeof(*c));
 }
 
-struct pending_event {
-	char *member_id;
-	struct event_rec ev;
+/* One event of events.csv, compact (national files hold ~10 million). */
+struct cev {
+	uint32_t member; /* idmap index */
+	date_t date;
+	int32_t org, to;
+	uint32_t detail; /* offset in pending.details, 0 = none */
+	uint32_t line;
+	uint8_t type;
 };
 
-static int cmp_pending(const void *a, const void *b)
-{
-	const struct pending_event *x = a, *y = b;
-	int c = strcmp(x->member_id, y->member_id);
-	if (c)
-		return c;
-	if (x->ev.date != y->ev.date)
-		return x->ev.date < y->ev.date ? -1 : 1;
-	return x->ev.line < y->ev.line ? -1 : (x->ev.line > y->ev.line);
-}
-
+/* What an import knows of members: every member id met (events.csv first),
+ * the events of each, and the members.csv line of each. */
 struct pending {
-	struct pending_event *v;
-	size_t n;
-	bool *used; /* per entry: applied with its member's row */
+	struct idmap ids;
+	struct cev *v;
+	size_t n, cap;
+	uint32_t *first;   /* per id from events.csv: its first event; first[nev_ids] = n */
+	size_t nev_ids;    /* ids met in events.csv (indexes below this may have events) */
+	struct buf details;
+	bool *used;        /* per id from events.csv: applied with its members.csv row */
+	uint32_t *mline;   /* per id: line in members.csv, 0 = not there */
+	size_t mlinecap;
 	const char *name;
 };
 
-/* The events of member_id in p (sorted), as a range [*lo, *hi). */
-static void pending_range(const struct pending *p, const char *member_id, size_t *lo, size_t *hi)
+static void pending_init(struct pending *p)
 {
-	size_t a = 0, b = p->n;
-	while (a < b) {
-		size_t m = (a + b) / 2;
-		if (strcmp(p->v[m].member_id, member_id) < 0)
-			a = m + 1;
-		else
-			b = m;
+	memset(p, 0, sizeof(*p));
+	buf_init(&p->ids.arena, 0);
+	buf_init(&p->details, 0);
+	buf_addch(&p->details, '\0'); /* offset 0 = no detail */
+}
+
+static void pending_free(struct pending *p)
+{
+	idmap_free(&p->ids);
+	free(p->v);
+	free(p->first);
+	buf_free(&p->details);
+	free(p->used);
+	free(p->mline);
+	free((char *)p->name);
+	memset(p, 0, sizeof(*p));
+}
+
+/* Groups the events by member (counting sort), each member's in date and
+ * then file order. */
+static void pending_group(struct pending *p)
+{
+	p->nev_ids = p->ids.n;
+	p->first = xcalloc(p->nev_ids + 1, sizeof(uint32_t));
+	for (size_t i = 0; i < p->n; i++)
+		p->first[p->v[i].member + 1]++;
+	for (size_t i = 0; i < p->nev_ids; i++)
+		p->first[i + 1] += p->first[i];
+	struct cev *out = xmalloc(sizeof(*out) * (p->n + 1));
+	uint32_t *fill = xmalloc(sizeof(uint32_t) * (p->nev_ids + 1));
+	memcpy(fill, p->first, sizeof(uint32_t) * (p->nev_ids + 1));
+	for (size_t i = 0; i < p->n; i++)
+		out[fill[p->v[i].member]++] = p->v[i];
+	free(fill);
+	free(p->v);
+	p->v = out;
+	for (size_t m = 0; m < p->nev_ids; m++) {
+		/* insertion sort: a member has few events */
+		for (uint32_t i = p->first[m] + 1; i < p->first[m + 1]; i++) {
+			struct cev x = p->v[i];
+			uint32_t j = i;
+			while (j > p->first[m] && (p->v[j - 1].date > x.date ||
+						   (p->v[j - 1].date == x.date && p->v[j - 1].line > x.line))) {
+				p->v[j] = p->v[j - 1];
+				j--;
+			}
+			p->v[j] = x;
+		}
 	}
-	*lo = a;
-	while (b < p->n && strcmp(p->v[b].member_id, member_id) == 0)
-		b++;
-	*hi = a < p->n && strcmp(p->v[a].member_id, member_id) == 0 ? b : a;
+	p->used = xcalloc(p->nev_ids + 1, sizeof(bool));
+}
+
+/* The events of member index m as event records (borrowed details). */
+static size_t pending_events(const struct pending *p, uint32_t m, struct event_rec **out, size_t *cap)
+{
+	if (m >= p->nev_ids)
+		return 0;
+	size_t n = p->first[m + 1] - p->first[m];
+	XGROW(*out, *cap, n + 1);
+	for (size_t k = 0; k < n; k++) {
+		const struct cev *c = &p->v[p->first[m] + k];
+		(*out)[k] = (struct event_rec){c->date, (enum event_type)c->type, c->org, c->to,
+					      c->detail ? p->details.ptr + c->detail : NULL, (long)c->line};
+	}
+	return n;
 }
 
 static enum err import_members(struct importer *im, const char *path, bool fresh_db, struct pending *pend)
@@ -669,32 +777,42 @@ static enum err import_members(struct importer *im, const char *path, bool fresh
 		csv_close(r.csv);
 		return ERR_INPUT;
 	}
-	struct strset ids = {0}, cards = {0};
+	struct cardset cards = {0};
+	struct event_rec *pev = NULL;
+	size_t pevcap = 0;
 	bool bad = false;
 	enum err e = ERR_OK;
 	int rc;
 	while (!e && (rc = reader_next(&r)) == 1) {
 		struct member_rec m;
-		long first = *val(&r, M_ID) ? strset_add(&ids, val(&r, M_ID), r.rec.line) : 0;
-		if (first) {
-			diag_add(im->dl, r.name, r.rec.line, "member_id", "member %s appears again (first on line %ld)",
-				 val(&r, M_ID), first);
-			bad = true;
+		uint32_t idx = UINT32_MAX;
+		if (*val(&r, M_ID)) {
+			idx = idmap_get(&pend->ids, val(&r, M_ID), true);
+			if (idx >= pend->mlinecap) {
+				size_t old = pend->mlinecap;
+				XGROW(pend->mline, pend->mlinecap, (size_t)idx + 1);
+				memset(pend->mline + old, 0, sizeof(uint32_t) * (pend->mlinecap - old));
+			}
+			if (pend->mline[idx]) {
+				diag_add(im->dl, r.name, r.rec.line, "member_id",
+					 "member %s appears again (first on line %u)", val(&r, M_ID), pend->mline[idx]);
+				bad = true;
+			} else {
+				pend->mline[idx] = (uint32_t)r.rec.line;
+			}
 		}
 		if (!member_row(im, &r, &m)) {
 			bad = true;
 			continue;
 		}
-		if (m.card_number && (first = strset_add(&cards, m.card_number, m.line))) {
-			diag_add(im->dl, r.name, m.line, "card_number", "card number %s is also on line %ld",
+		uint32_t first;
+		if (m.card_number && (first = cardset_add(&cards, strtoull(m.card_number, NULL, 10), (uint32_t)m.line))) {
+			diag_add(im->dl, r.name, m.line, "card_number", "card number %s is also on line %u",
 				 m.card_number, first);
 			bad = true;
 		}
 		struct event_rec *ev = NULL;
 		size_t nev = 0;
-		size_t plo = 0, phi = 0;
-		if (pend)
-			pending_range(pend, m.member_id, &plo, &phi);
 		if (!fresh_db) {
 			struct member_rec old;
 			enum err g = registry_member_get(&im->reg, m.member_id, &old, &ev, &nev);
@@ -705,20 +823,18 @@ static enum err import_members(struct importer *im, const char *path, bool fresh
 				e = g;
 			}
 		}
-		if (phi > plo) {
-			/* events.csv gives this member's history: it replaces the stored one */
+		/* events.csv gives this member's history: it replaces the stored one */
+		size_t np = pending_events(pend, idx, &pev, &pevcap);
+		if (np) {
 			events_free(ev, nev);
-			nev = phi - plo;
-			ev = xcalloc(nev, sizeof(*ev));
-			for (size_t k = plo; k < phi; k++) {
-				ev[k - plo] = pend->v[k].ev;
-				ev[k - plo].detail = pend->v[k].ev.detail ? xstrdup(pend->v[k].ev.detail) : NULL;
-				pend->used[k] = true;
-			}
+			ev = NULL;
+			pend->used[idx] = true;
 		}
-		const char *evfile = pend && phi > plo ? pend->name : "events";
+		const struct event_rec *use = np ? pev : ev;
+		size_t nuse = np ? np : nev;
+		const char *evfile = np ? pend->name : "events";
 		if (!e && !bad) {
-			enum err p = registry_member_put(&im->reg, &m, ev, nev, phi > plo, r.name, evfile, im->dl);
+			enum err p = registry_member_put(&im->reg, &m, use, nuse, np > 0, r.name, evfile, im->dl);
 			if (p == ERR_INPUT || p == ERR_CONFLICT)
 				bad = true;
 			else
@@ -730,13 +846,11 @@ static enum err import_members(struct importer *im, const char *path, bool fresh
 			struct org_resolver res;
 			registry_resolver(&im->reg, &res);
 			struct member_timeline tl;
-			struct member_event *mev = xcalloc(nev + 1, sizeof(*mev));
-			for (size_t i = 0; i < nev; i++)
-				mev[i] = (struct member_event){ev[i].date, ev[i].type, registry_org_ref(ev[i].org),
-							       registry_org_ref(ev[i].to_org), NULL, 0};
-			for (size_t i = 0; i < nev; i++)
-				mev[i].line = ev[i].line;
-			member_replay(&f, mev, nev, &res, im->reg.today, r.name, evfile, &tl, im->dl);
+			struct member_event *mev = xcalloc(nuse + 1, sizeof(*mev));
+			for (size_t i = 0; i < nuse; i++)
+				mev[i] = (struct member_event){use[i].date, use[i].type, registry_org_ref(use[i].org),
+							       registry_org_ref(use[i].to_org), NULL, use[i].line};
+			member_replay(&f, mev, nuse, &res, im->reg.today, r.name, evfile, &tl, im->dl);
 			member_timeline_free(&tl);
 			free(mev);
 		}
@@ -746,8 +860,8 @@ static enum err import_members(struct importer *im, const char *path, bool fresh
 	}
 	if (rc < 0)
 		bad = true;
-	strset_free(&ids);
-	strset_free(&cards);
+	free(pev);
+	cardset_free(&cards);
 	progress_done(im, &r);
 	csv_close(r.csv);
 	return e ? e : bad ? ERR_INPUT : ERR_OK;
@@ -761,8 +875,6 @@ static enum err parse_events(struct importer *im, const char *path, struct pendi
 		csv_close(r.csv);
 		return ERR_INPUT;
 	}
-	struct pending_event *pe = NULL;
-	size_t n = 0, cap = 0;
 	bool bad = false;
 	int rc;
 	while ((rc = reader_next(&r)) == 1) {
@@ -770,14 +882,16 @@ static enum err parse_events(struct importer *im, const char *path, struct pendi
 		for (int c = 0; c < E__MAX; c++)
 			if (event_req[c] && !need(&r, c))
 				ok = false;
-		struct event_rec ev = {.org = TREE_NONE, .to_org = TREE_NONE, .line = r.rec.line};
-		if (*val(&r, E_TYPE) && !event_type_parse(val(&r, E_TYPE), &ev.type)) {
+		struct cev ev = {.org = TREE_NONE, .to = TREE_NONE, .line = (uint32_t)r.rec.line};
+		enum event_type type = EV_ADMIT;
+		if (*val(&r, E_TYPE) && !event_type_parse(val(&r, E_TYPE), &type)) {
 			rproblem(&r, E_TYPE, "unknown event type '%s'", val(&r, E_TYPE));
 			ok = false;
 		}
+		ev.type = (uint8_t)type;
 		ok &= get_date(&r, E_DATE, &ev.date, DATE_NONE);
 		const int refs[2] = {E_ORG, E_TO};
-		int *dst[2] = {&ev.org, &ev.to_org};
+		int32_t *dst[2] = {&ev.org, &ev.to};
 		for (int k = 0; k < 2; k++) {
 			const char *c = val(&r, refs[k]);
 			if (*c && (*dst[k] = tree_find(t, c)) == TREE_NONE) {
@@ -789,77 +903,60 @@ static enum err parse_events(struct importer *im, const char *path, struct pendi
 			bad = true;
 			continue;
 		}
-		ev.detail = clean_text(val(&r, E_DETAIL));
-		XGROW(pe, cap, n + 1);
-		pe[n].member_id = xstrdup(val(&r, E_ID));
-		pe[n].ev = ev;
-		n++;
+		const char *detail = val(&r, E_DETAIL);
+		if (*detail) {
+			char *clean = text_nfc_clean(detail);
+			ev.detail = (uint32_t)out->details.len;
+			buf_add(&out->details, clean, strlen(clean) + 1);
+			free(clean);
+		}
+		ev.member = idmap_get(&out->ids, val(&r, E_ID), true);
+		XGROW(out->v, out->cap, out->n + 1);
+		out->v[out->n++] = ev;
 		im->stats->rows[IMPORT_EVENTS]++;
 	}
 	if (rc < 0)
 		bad = true;
 	progress_done(im, &r);
-	qsort(pe, n, sizeof(*pe), cmp_pending);
-	out->v = pe;
-	out->n = n;
-	out->used = xcalloc(n + 1, sizeof(bool));
+	pending_group(out);
 	out->name = xstrdup(r.name);
 	csv_close(r.csv);
 	return bad ? ERR_INPUT : ERR_OK;
 }
 
 /* Applies the events of members that members.csv did not carry. */
-static enum err apply_events(struct importer *im, struct pending *p)
+static enum err apply_events(struct importer *im, struct pending *p, bool fresh)
 {
 	enum err e = ERR_OK;
 	bool bad = false;
 	struct event_rec *group = NULL;
 	size_t gcap = 0;
-	for (size_t i = 0; i < p->n && !e;) {
-		size_t j = i;
-		while (j < p->n && strcmp(p->v[j].member_id, p->v[i].member_id) == 0)
-			j++;
-		if (p->used[i]) {
-			i = j;
+	for (uint32_t m = 0; m < p->nev_ids && !e; m++) {
+		if (p->used[m] || p->first[m] == p->first[m + 1])
 			continue;
-		}
-		struct member_rec m;
-		enum err g = registry_member_get(&im->reg, p->v[i].member_id, &m, NULL, NULL);
+		size_t n = pending_events(p, m, &group, &gcap);
+		struct member_rec rec;
+		/* into an empty database, a member is known only from members.csv */
+		enum err g = fresh ? ERR_NOTFOUND : registry_member_get(&im->reg, idmap_key(&p->ids, m), &rec, NULL, NULL);
 		if (g == ERR_NOTFOUND) {
-			for (size_t k = i; k < j; k++)
-				diag_add(im->dl, p->name, p->v[k].ev.line, "member_id", "unknown member '%s'",
-					 p->v[k].member_id);
+			for (size_t k = 0; k < n; k++)
+				diag_add(im->dl, p->name, group[k].line, "member_id", "unknown member '%s'",
+					 idmap_key(&p->ids, m));
 			bad = true;
 		} else if (g) {
 			e = g;
 		} else {
-			XGROW(group, gcap, j - i);
-			for (size_t k = i; k < j; k++)
-				group[k - i] = p->v[k].ev;
-			m.line = 0;
-			enum err q = registry_member_put(&im->reg, &m, group, j - i, true, "members", p->name, im->dl);
+			rec.line = 0;
+			enum err q = registry_member_put(&im->reg, &rec, group, n, true, "members", p->name, im->dl);
 			if (q == ERR_INPUT || q == ERR_CONFLICT)
 				bad = true;
 			else
 				e = q;
-			member_rec_free(&m);
+			member_rec_free(&rec);
 		}
-		i = j;
 	}
 	free(group);
 	return e ? e : bad ? ERR_INPUT : ERR_OK;
-}
-
-static void pending_free(struct pending *p)
-{
-	for (size_t i = 0; i < p->n; i++) {
-		free(p->v[i].member_id);
-		free(p->v[i].ev.detail);
-	}
-	free(p->v);
-	free(p->used);
-	free((char *)p->name);
-	memset(p, 0, sizeof(*p));
 }
 
 static int64_t count_of(struct store *st, enum stmt id)
@@ -903,8 +1000,8 @@ enum err import_files(struct store *st, const char *const paths[IMPORT__MAX], co
 	}
 	e = registry_open(st, &im.reg, dl);
 	bool fresh = !e && count_of(st, STMT_MEMBER_COUNT) == 0;
-	if (fresh && paths[IMPORT_MEMBERS])
-		store_bulk(st, true);
+	if (!e && fresh && paths[IMPORT_MEMBERS])
+		e = store_bulk(st, true);
 	bool tree_changed = false;
 	if (!e && paths[IMPORT_ORGS]) {
 		e = import_orgs(&im, paths[IMPORT_ORGS]);
@@ -923,18 +1020,19 @@ enum err import_files(struct store *st, const char *const paths[IMPORT__MAX], co
 		if (!e && !fresh)
 			e = registry_recheck_members(&im.reg, dl);
 	}
-	struct pending pend = {0};
+	struct pending pend;
+	pending_init(&pend);
 	if (!e && paths[IMPORT_EVENTS])
 		e = parse_events(&im, paths[IMPORT_EVENTS], &pend);
 	if (!e && paths[IMPORT_MEMBERS])
-		e = import_members(&im, paths[IMPORT_MEMBERS], fresh, paths[IMPORT_EVENTS] ? &pend : NULL);
+		e = import_members(&im, paths[IMPORT_MEMBERS], fresh, &pend);
 	if (!e && paths[IMPORT_EVENTS])
-		e = apply_events(&im, &pend);
+		e = apply_events(&im, &pend, fresh);
 	pending_free(&pend);
 	if (!e && diag_count(dl))
 		e = ERR_INPUT;
 	if (fresh && paths[IMPORT_MEMBERS] && !e && !o->dry_run)
-		store_bulk(st, false);
+		e = store_bulk(st, false);
 	if (!e && !o->dry_run)
 		e = audit_import(st, paths, o->data, o->size, stats);
 	if (!e && !o->dry_run)

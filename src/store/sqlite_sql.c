@@ -40,7 +40,7 @@ const char *const sqlite_migrations[] = {
 	"CREATE INDEX org_span_org ON org_span(org_id);"
 	"CREATE TABLE member("
 	" id INTEGER PRIMARY KEY,"
-	" member_id TEXT NOT NULL UNIQUE,"
+	" member_id TEXT NOT NULL,"
 	" full_name TEXT NOT NULL,"
 	" name_key TEXT NOT NULL,"
 	" given_key TEXT NOT NULL,"
@@ -58,6 +58,7 @@ const char *const sqlite_migrations[] = {
 	" version INTEGER NOT NULL DEFAULT 1);"
 	"CREATE INDEX member_name ON member(name_key);"
 	"CREATE INDEX member_given ON member(given_key);"
+	"CREATE UNIQUE INDEX member_key ON member(member_id);"
 	"CREATE INDEX member_org ON member(org_id);"
 	"CREATE TABLE event("
 	" id INTEGER PRIMARY KEY,"
@@ -125,15 +126,17 @@ const char *const sqlite_migrations[] = {
 	NULL,
 };
 
-/* Indexes a bulk load drops and rebuilds (the UNIQUE ones stay: they
- * are the duplicate checks). */
+/* Indexes a bulk load into an empty member table drops and rebuilds. The
+ * member_id key goes too: the importer finds duplicates in its own map, and
+ * rebuilding the key fails if one slipped through. */
 const char *const sqlite_bulk_indexes_drop =
-	"DROP INDEX IF EXISTS member_name; DROP INDEX IF EXISTS member_given;"
+	"DROP INDEX IF EXISTS member_name; DROP INDEX IF EXISTS member_given; DROP INDEX IF EXISTS member_key;"
 	"DROP INDEX IF EXISTS member_org; DROP INDEX IF EXISTS event_member;"
 	"DROP INDEX IF EXISTS member_span_member;";
 const char *const sqlite_bulk_indexes_create =
 	"CREATE INDEX IF NOT EXISTS member_name ON member(name_key);"
 	"CREATE INDEX IF NOT EXISTS member_given ON member(given_key);"
+	"CREATE UNIQUE INDEX IF NOT EXISTS member_key ON member(member_id);"
 	"CREATE INDEX IF NOT EXISTS member_org ON member(org_id);"
 	"CREATE INDEX IF NOT EXISTS event_member ON event(member);"
 	"CREATE INDEX IF NOT EXISTS member_span_member ON member_span(member);";

@@ -111,9 +111,9 @@ void store_rollback(struct store *st)
 	st->ops->exec_script(st, "ROLLBACK");
 }
 
-void store_bulk(struct store *st, bool on)
+enum err store_bulk(struct store *st, bool on)
 {
-	st->ops->bulk(st, on);
+	return st->ops->bulk(st, on);
 }
 
 /* Every backend statement struct begins with a pointer to its store. */

@@ -44,9 +44,12 @@ enum err store_begin(struct store *st);
 enum err store_commit(struct store *st);
 void store_rollback(struct store *st);
 
-/* Bulk mode for a large import into a transaction: the backend may defer
- * index maintenance; indexes are rebuilt before store_commit returns. */
-void store_bulk(struct store *st, bool on);
+/* Bulk mode for a large import into an empty member table, inside a
+ * transaction: the backend may drop secondary indexes (SQLite also drops the
+ * member_id key: the importer checks duplicates itself) and use a larger
+ * cache; turning it off rebuilds them, and fails (ERR_CONFLICT) if a unique
+ * key no longer holds. */
+enum err store_bulk(struct store *st, bool on);
 
 /* The cached prepared statement for id, reset and with bindings cleared. */
 struct store_stmt *store_stmt(struct store *st, enum stmt id);

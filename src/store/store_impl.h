@@ -18,7 +18,7 @@ struct store_ops {
 	bool (*col_null)(struct store_stmt *s, int i);
 	int64_t (*changes)(struct store *st);
 	int64_t (*last_id)(struct store *st);
-	void (*bulk)(struct store *st, bool on);
+	enum err (*bulk)(struct store *st, bool on);
 	enum err (*migrate)(struct store *st, enum store_open_mode mode);
 };
 
