@@ -2,6 +2,7 @@
 #include "app/account.h"
 
 #include <jansson.h>
+#include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -314,18 +315,19 @@ enum err account_set_password(struct store *st, const char *login, const char *p
 
 /* A hash to verify against when the login is unknown, so that an unknown
  * login takes as long as a wrong password. Computed once. */
+static char dummy[crypto_pwhash_STRBYTES];
+static pthread_once_t dummy_once = PTHREAD_ONCE_INIT;
+
+static void make_dummy(void)
+{
+	if (!hash_password("not a password of anyone", dummy))
+		dummy[0] = '\0';
+}
+
 static const char *dummy_hash(void)
 {
-	static char h[crypto_pwhash_STRBYTES];
-	static int done;
-	if (!__atomic_load_n(&done, __ATOMIC_ACQUIRE)) {
-		char tmp[crypto_pwhash_STRBYTES];
-		if (hash_password("not a password of anyone", tmp)) {
-			memcpy(h, tmp, sizeof(h));
-			__atomic_store_n(&done, 1, __ATOMIC_RELEASE);
-		}
-	}
-	return h;
+	pthread_once(&dummy_once, make_dummy);
+	return dummy;
 }
 
 static bool verify(const char *hash, const char *password)

@@ -233,7 +233,8 @@ enum err scope_check_import(struct registry *r, int scope, date_t d, const char 
 			ck.nnb++;
 		}
 		csv_close(f.csv);
-		qsort(ck.nb, ck.nnb, sizeof(*ck.nb), cmp_newborn);
+		if (ck.nnb > 1)
+			qsort(ck.nb, ck.nnb, sizeof(*ck.nb), cmp_newborn);
 	}
 	for (int k = 0; k < IMPORT__MAX; k++) {
 		if (!paths[k] || !file_open(&f, (enum import_kind)k, paths[k], o))

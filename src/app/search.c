@@ -150,7 +150,8 @@ static void sort_by_name(struct cands *c, struct collator *coll)
 	}
 	for (size_t i = 0; i < c->n; i++)
 		c->v[i].kp = keys.ptr + c->v[i].key;
-	qsort(c->v, c->n, sizeof(*c->v), cmp_key);
+	if (c->n > 1)
+		qsort(c->v, c->n, sizeof(*c->v), cmp_key);
 	buf_free(&keys);
 }
 
@@ -191,7 +192,8 @@ enum err search_members(struct registry *r, const struct search_query *sq, struc
 		return e;
 	}
 	/* unique ids, then keep what is in scope and has a wanted status */
-	qsort(c.v, c.n, sizeof(*c.v), cmp_id);
+	if (c.n > 1)
+		qsort(c.v, c.n, sizeof(*c.v), cmp_id);
 	size_t k = 0;
 	for (size_t i = 0; i < c.n; i++) {
 		bool keep = (k == 0 || c.v[k - 1].id != c.v[i].id) && status_wanted(sq, c.v[i].status) &&
