@@ -231,21 +231,25 @@ static int32_t *place_members(const struct snapshot *s, const struct layout *l, 
 
 /* ---- counting ---- */
 
+/* A unit of work: one indicator, or every indicator of one batch. */
+struct unit {
+	size_t first, n; /* indexes into job.order */
+};
+
 struct job {
 	const struct report_ctx *c;
 	const struct report_indicator *inds;
 	size_t nind;
-	int64_t *out; /* [indicator][row] */
+	size_t *order;   /* indicator indexes, grouped by unit */
+	struct unit *units;
+	size_t nunits;
+	int64_t *out;    /* [indicator][row] */
 	atomic_size_t next;
 };
 
-static void count_one(struct job *j, size_t i, int64_t *pos, int64_t *row)
+/* Turns a counter (positions, rows) into the indicator's row counts. */
+static void roll_up(const struct report_ctx *c, int64_t *pos, const int64_t *row, int64_t *o)
 {
-	const struct report_ctx *c = j->c;
-	memset(pos, 0, sizeof(int64_t) * (c->npos + 1));
-	memset(row, 0, sizeof(int64_t) * (c->nrows + 1));
-	struct report_counter k = {pos, row, c};
-	j->inds[i].count(c, &j->inds[i], &k);
 	/* prefix sums over positions: a subtree is a range */
 	int64_t run = 0;
 	for (uint32_t p = 0; p < c->npos; p++) {
@@ -254,24 +258,74 @@ static void count_one(struct job *j, size_t i, int64_t *pos, int64_t *row)
 		run += v;
 	}
 	pos[c->npos] = run;
-	int64_t *o = j->out + i * c->nrows;
 	for (size_t r = 0; r < c->nrows; r++) {
 		int32_t p = c->row_pos[r];
 		o[r] = pos[c->pos_end[p]] - pos[p] + row[r];
 	}
 }
 
+static void count_unit(struct job *j, const struct unit *u, int64_t *scratch)
+{
+	const struct report_ctx *c = j->c;
+	size_t stride = (size_t)c->npos + 1 + c->nrows + 1;
+	memset(scratch, 0, sizeof(int64_t) * stride * u->n);
+	struct report_counter *k = xmalloc(sizeof(*k) * u->n);
+	const struct report_indicator **ip = xmalloc(sizeof(*ip) * u->n);
+	for (size_t i = 0; i < u->n; i++) {
+		k[i] = (struct report_counter){scratch + i * stride, scratch + i * stride + c->npos + 1, c};
+		ip[i] = &j->inds[j->order[u->first + i]];
+	}
+	if (ip[0]->batch)
+		ip[0]->batch(c, ip, k, u->n);
+	else
+		ip[0]->count(c, ip[0], &k[0]);
+	for (size_t i = 0; i < u->n; i++)
+		roll_up(c, k[i].pos, k[i].row, j->out + j->order[u->first + i] * c->nrows);
+	free(k);
+	free(ip);
+}
+
 static void *worker(void *arg)
 {
 	struct job *j = arg;
-	int64_t *pos = xmalloc(sizeof(int64_t) * (j->c->npos + 1));
-	int64_t *row = xmalloc(sizeof(int64_t) * (j->c->nrows + 1));
-	size_t i;
-	while ((i = atomic_fetch_add(&j->next, 1)) < j->nind)
-		count_one(j, i, pos, row);
-	free(pos);
-	free(row);
+	size_t stride = (size_t)j->c->npos + 1 + j->c->nrows + 1, most = 1;
+	for (size_t u = 0; u < j->nunits; u++)
+		if (j->units[u].n > most)
+			most = j->units[u].n;
+	int64_t *scratch = xmalloc(sizeof(int64_t) * stride * most);
+	size_t u;
+	while ((u = atomic_fetch_add(&j->next, 1)) < j->nunits)
+		count_unit(j, &j->units[u], scratch);
+	free(scratch);
 	return NULL;
+}
+
+/* Groups the indicators into units: each batch together (largest first,
+ * so that it starts first), then the others one by one. */
+static void plan_units(struct job *j)
+{
+	j->order = xmalloc(sizeof(size_t) * (j->nind + 1));
+	j->units = xmalloc(sizeof(struct unit) * (j->nind + 1));
+	bool *done = xcalloc(j->nind + 1, sizeof(bool));
+	size_t k = 0;
+	for (size_t i = 0; i < j->nind; i++) {
+		if (done[i] || !j->inds[i].batch)
+			continue;
+		struct unit u = {k, 0};
+		for (size_t x = i; x < j->nind; x++)
+			if (!done[x] && j->inds[x].batch == j->inds[i].batch) {
+				done[x] = true;
+				j->order[k++] = x;
+				u.n++;
+			}
+		j->units[j->nunits++] = u;
+	}
+	for (size_t i = 0; i < j->nind; i++)
+		if (!done[i]) {
+			j->units[j->nunits++] = (struct unit){k, 1};
+			j->order[k++] = i;
+		}
+	free(done);
 }
 
 static void count_all(struct job *j, int threads)
@@ -280,8 +334,8 @@ static void count_all(struct job *j, int threads)
 		long n = sysconf(_SC_NPROCESSORS_ONLN);
 		threads = n < 1 ? 1 : n > 4 ? 4 : (int)n;
 	}
-	if ((size_t)threads > j->nind)
-		threads = (int)j->nind;
+	if ((size_t)threads > j->nunits)
+		threads = (int)j->nunits;
 	pthread_t tid[8];
 	int started = 0;
 	for (int t = 1; t < threads && t < 8; t++)
@@ -413,8 +467,11 @@ enum err report_run_def(const struct snapshot *snap, struct store *st, const str
 	int64_t *counts = pool_alloc(pool, sizeof(int64_t) * (inds.n * nrows + 1));
 	struct job j = {.c = &c, .inds = inds.v, .nind = inds.n, .out = counts};
 	atomic_init(&j.next, 0);
+	plan_units(&j);
 	if (inds.n && nrows)
 		count_all(&j, rq->threads);
+	free(j.order);
+	free(j.units);
 	if (def->release)
 		def->release(&c);
 

@@ -94,18 +94,18 @@ static void count_badge(const struct report_ctx *c, const struct report_indicato
 static const int badge_years[] = {30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90};
 
 static const struct report_indicator badge_indicators[] = {
-	{"badge_30", "Huy hiệu 30 năm tuổi Đảng", NULL, count_badge, &badge_years[0], 0},
-	{"badge_40", "Huy hiệu 40 năm tuổi Đảng", NULL, count_badge, &badge_years[1], 0},
-	{"badge_45", "Huy hiệu 45 năm tuổi Đảng", NULL, count_badge, &badge_years[2], 0},
-	{"badge_50", "Huy hiệu 50 năm tuổi Đảng", NULL, count_badge, &badge_years[3], 0},
-	{"badge_55", "Huy hiệu 55 năm tuổi Đảng", NULL, count_badge, &badge_years[4], 0},
-	{"badge_60", "Huy hiệu 60 năm tuổi Đảng", NULL, count_badge, &badge_years[5], 0},
-	{"badge_65", "Huy hiệu 65 năm tuổi Đảng", NULL, count_badge, &badge_years[6], 0},
-	{"badge_70", "Huy hiệu 70 năm tuổi Đảng", NULL, count_badge, &badge_years[7], 0},
-	{"badge_75", "Huy hiệu 75 năm tuổi Đảng", NULL, count_badge, &badge_years[8], 0},
-	{"badge_80", "Huy hiệu 80 năm tuổi Đảng", NULL, count_badge, &badge_years[9], 0},
-	{"badge_85", "Huy hiệu 85 năm tuổi Đảng", NULL, count_badge, &badge_years[10], 0},
-	{"badge_90", "Huy hiệu 90 năm tuổi Đảng", NULL, count_badge, &badge_years[11], 0},
+	{"badge_30", "Huy hiệu 30 năm tuổi Đảng", NULL, count_badge, &badge_years[0], 0, NULL},
+	{"badge_40", "Huy hiệu 40 năm tuổi Đảng", NULL, count_badge, &badge_years[1], 0, NULL},
+	{"badge_45", "Huy hiệu 45 năm tuổi Đảng", NULL, count_badge, &badge_years[2], 0, NULL},
+	{"badge_50", "Huy hiệu 50 năm tuổi Đảng", NULL, count_badge, &badge_years[3], 0, NULL},
+	{"badge_55", "Huy hiệu 55 năm tuổi Đảng", NULL, count_badge, &badge_years[4], 0, NULL},
+	{"badge_60", "Huy hiệu 60 năm tuổi Đảng", NULL, count_badge, &badge_years[5], 0, NULL},
+	{"badge_65", "Huy hiệu 65 năm tuổi Đảng", NULL, count_badge, &badge_years[6], 0, NULL},
+	{"badge_70", "Huy hiệu 70 năm tuổi Đảng", NULL, count_badge, &badge_years[7], 0, NULL},
+	{"badge_75", "Huy hiệu 75 năm tuổi Đảng", NULL, count_badge, &badge_years[8], 0, NULL},
+	{"badge_80", "Huy hiệu 80 năm tuổi Đảng", NULL, count_badge, &badge_years[9], 0, NULL},
+	{"badge_85", "Huy hiệu 85 năm tuổi Đảng", NULL, count_badge, &badge_years[10], 0, NULL},
+	{"badge_90", "Huy hiệu 90 năm tuổi Đảng", NULL, count_badge, &badge_years[11], 0, NULL},
 	{0},
 };
 

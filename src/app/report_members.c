@@ -17,58 +17,25 @@
 
 /* ---- composition on the as-of day ---- */
 
-static void count_total(const struct report_ctx *c, const struct report_indicator *ind, struct report_counter *k)
-{
-	(void)ind;
-	const int32_t *mp = c->member_pos;
-	for (uint32_t m = 0; m < c->snap->nmem; m++)
-		if (mp[m] >= 0)
-			report_count_at(k, mp[m], 1);
-}
+/* Every composition indicator but exempt is a test on one word per member,
+ * computed in a single pass with all of them (report_batch_fn):
+ *   bit 0      official: the first official day (official_date, or the end
+ *              of probation by rule, QĐ 294-QĐ/TW §4.2.2) is on or before
+ *              the as-of day; probationary otherwise
+ *   bits 1-3   female, ethnic minority (not Kinh), religious
+ *   bits 4-6   age band on the as-of day (date_age_years): 0 = 30 and under,
+ *              1 = 31-40, ... 5 = over 70; 7 = no birth date */
+enum {
+	C_OFFICIAL = 1u << 0,
+	C_FEMALE = 1u << 1,
+	C_MINORITY = 1u << 2,
+	C_RELIGIOUS = 1u << 3,
+	C_BAND_SHIFT = 4,
+	C_BAND = 7u << C_BAND_SHIFT,
+};
 
-static const bool is_official = true, is_probationary = false;
-static const uint8_t bit_female = SNAP_FEMALE, bit_minority = SNAP_MINORITY, bit_religious = SNAP_RELIGIOUS;
-
-static void count_flag(const struct report_ctx *c, const struct report_indicator *ind, struct report_counter *k)
-{
-	uint8_t bit = *(const uint8_t *)ind->arg;
-	const int32_t *mp = c->member_pos;
-	const uint8_t *fl = c->snap->flags;
-	for (uint32_t m = 0; m < c->snap->nmem; m++)
-		if (mp[m] >= 0 && (fl[m] & bit))
-			report_count_at(k, mp[m], 1);
-}
-
-/* Official from the first official day: the official_date recorded, or
- * the end of probation by rule (QĐ 294-QĐ/TW §4.2.2); probationary before. */
-static void count_official(const struct report_ctx *c, const struct report_indicator *ind,
-			   struct report_counter *k)
-{
-	bool official = *(const bool *)ind->arg;
-	const int32_t *mp = c->member_pos;
-	const int32_t *of = c->snap->official;
-	date_t d = c->as_of;
-	for (uint32_t m = 0; m < c->snap->nmem; m++)
-		if (mp[m] >= 0 && (of[m] <= d) == official)
-			report_count_at(k, mp[m], 1);
-}
-
-/* Exempt from party work and activity on the as-of day (QĐ 294-QĐ/TW §7). */
-static void count_exempt(const struct report_ctx *c, const struct report_indicator *ind, struct report_counter *k)
-{
-	(void)ind;
-	const struct snapshot *s = c->snap;
-	for (uint32_t i = 0; i < s->nexempt; i++) {
-		const struct snap_period *e = &s->exempt[i];
-		date_t from = e->from == SNAP_FROM_TODAY ? c->today : e->from;
-		if (e->member < s->nmem && from <= c->as_of && c->as_of < e->to && c->member_pos[e->member] >= 0)
-			report_count_at(k, c->member_pos[e->member], 1);
-	}
-}
-
-/* Age bands: whole years on the as-of day (date_age_years). */
-struct age_band {
-	int lo, hi; /* years, both included */
+struct member_test {
+	unsigned mask, value; /* counted when (word & mask) == value */
 };
 
 /* The last birth date on which someone is at least k years old on day d. */
@@ -87,20 +54,72 @@ static date_t birth_cut(date_t d, int k)
 	return lo;
 }
 
-static void count_age(const struct report_ctx *c, const struct report_indicator *ind, struct report_counter *k)
+#define BATCH_MAX 32
+
+static void count_composition(const struct report_ctx *c, const struct report_indicator *const *inds,
+			      struct report_counter *out, size_t n)
 {
-	const struct age_band *b = ind->arg;
-	/* lo <= age <= hi  <=>  cut(hi + 1) < birth <= cut(lo) */
-	date_t newest = birth_cut(c->as_of, b->lo);
-	date_t oldest = b->hi >= 1000 ? INT32_MIN : birth_cut(c->as_of, b->hi + 1);
-	const int32_t *mp = c->member_pos;
-	const int32_t *birth = c->snap->birth;
-	for (uint32_t m = 0; m < c->snap->nmem; m++)
-		if (mp[m] >= 0 && birth[m] != DATE_NONE && birth[m] > oldest && birth[m] <= newest)
-			report_count_at(k, mp[m], 1);
+	const struct snapshot *s = c->snap;
+	unsigned mask[BATCH_MAX], value[BATCH_MAX];
+	if (n > BATCH_MAX)
+		n = BATCH_MAX; /* the table below has fewer */
+	for (size_t i = 0; i < n; i++) {
+		const struct member_test *t = inds[i]->arg;
+		mask[i] = t->mask;
+		value[i] = t->value;
+	}
+	/* age >= 31, 41, 51, 61, 71 <=> birth <= cut */
+	date_t cut[5];
+	for (int b = 0; b < 5; b++)
+		cut[b] = birth_cut(c->as_of, 31 + 10 * b);
+	const int32_t *mp = c->member_pos, *birth = s->birth, *of = s->official;
+	const uint8_t *fl = s->flags;
+	date_t d = c->as_of;
+	int32_t cur = -1;
+	int64_t acc[BATCH_MAX] = {0};
+	/* a running count while consecutive members share a position (members
+	 * are stored organization by organization), flushed when it changes */
+	for (uint32_t m = 0; m < s->nmem; m++) {
+		int32_t p = mp[m];
+		if (p != cur) {
+			if (cur >= 0)
+				for (size_t i = 0; i < n; i++)
+					out[i].pos[cur] += acc[i];
+			memset(acc, 0, sizeof(acc));
+			cur = p;
+		}
+		int32_t b = birth[m];
+		unsigned band = (unsigned)(b <= cut[0]) + (b <= cut[1]) + (b <= cut[2]) + (b <= cut[3]) + (b <= cut[4]);
+		band = b == DATE_NONE ? 7 : band;
+		unsigned w = (unsigned)(of[m] <= d) | ((unsigned)(fl[m] & (SNAP_FEMALE | SNAP_MINORITY | SNAP_RELIGIOUS)) << 1) |
+			     band << C_BAND_SHIFT;
+		for (size_t i = 0; i < n; i++)
+			acc[i] += (w & mask[i]) == value[i];
+	}
+	if (cur >= 0)
+		for (size_t i = 0; i < n; i++)
+			out[i].pos[cur] += acc[i];
 }
 
-static const struct age_band age_bands[] = {{0, 30}, {31, 40}, {41, 50}, {51, 60}, {61, 70}, {71, 1000}};
+static const struct member_test t_total = {0, 0}, t_official = {C_OFFICIAL, C_OFFICIAL},
+				t_probationary = {C_OFFICIAL, 0}, t_female = {C_FEMALE, C_FEMALE},
+				t_minority = {C_MINORITY, C_MINORITY}, t_religious = {C_RELIGIOUS, C_RELIGIOUS},
+				t_band[6] = {{C_BAND, 0u << C_BAND_SHIFT}, {C_BAND, 1u << C_BAND_SHIFT},
+					     {C_BAND, 2u << C_BAND_SHIFT}, {C_BAND, 3u << C_BAND_SHIFT},
+					     {C_BAND, 4u << C_BAND_SHIFT}, {C_BAND, 5u << C_BAND_SHIFT}};
+
+/* Exempt from party work and activity on the as-of day (QĐ 294-QĐ/TW §7). */
+static void count_exempt(const struct report_ctx *c, const struct report_indicator *ind, struct report_counter *k)
+{
+	(void)ind;
+	const struct snapshot *s = c->snap;
+	for (uint32_t i = 0; i < s->nexempt; i++) {
+		const struct snap_period *e = &s->exempt[i];
+		date_t from = e->from == SNAP_FROM_TODAY ? c->today : e->from;
+		if (e->member < s->nmem && from <= c->as_of && c->as_of < e->to && c->member_pos[e->member] >= 0)
+			report_count_at(k, c->member_pos[e->member], 1);
+	}
+}
 
 /* ---- events in the period ---- */
 
@@ -109,8 +128,7 @@ struct ev_kind {
 	int move_dir; /* +1: moves into the row count; -1: moves out of it; 0: moves do not count */
 };
 
-static const struct ev_kind ev_admitted = {EV_ADMIT, 0}, ev_recognized = {EV_RECOGNIZE, 0},
-			    ev_transfer_in = {EV_TRANSFER_IN, +1}, ev_transfer_out = {EV_TRANSFER_OUT, -1},
+static const struct ev_kind ev_transfer_in = {EV_TRANSFER_IN, +1}, ev_transfer_out = {EV_TRANSFER_OUT, -1},
 			    ev_readmitted = {EV_READMIT, 0}, ev_restored = {EV_RESTORE, 0},
 			    ev_removed = {EV_REMOVE, 0}, ev_expelled = {EV_EXPEL, 0}, ev_left = {EV_LEAVE, 0},
 			    ev_died = {EV_DEATH, 0};
@@ -143,6 +161,26 @@ static void count_events(const struct report_ctx *c, const struct report_indicat
 			report_count_move(k, e->org2, e->org, e->date, 1);
 	}
 }
+
+/* Admissions (decision dates in the period, where the member was admitted:
+ * one whose history starts with a transfer_in was admitted elsewhere and
+ * is no member here that day) and recognitions (first official days in the
+ * period, QĐ 294-QĐ/TW §4.2.2): from the member columns. */
+static void count_dated(const struct report_ctx *c, const struct report_indicator *ind, struct report_counter *k)
+{
+	const struct snapshot *s = c->snap;
+	const int32_t *day = *(const bool *)ind->arg ? s->decision : s->official;
+	for (uint32_t m = 0; m < s->nmem; m++) {
+		date_t d = day[m];
+		if (d < c->from || d > c->to)
+			continue;
+		int32_t org = report_member_org_at(s, m, d);
+		if (org >= 0 && (uint32_t)org < s->norg)
+			report_count_on(k, snap_follow(s, org, d), d, 1);
+	}
+}
+
+static const bool by_decision = true, by_official = false;
 
 /* ---- admission targets ---- */
 
@@ -251,30 +289,30 @@ static void count_target(const struct report_ctx *c, const struct report_indicat
 }
 
 static const struct report_indicator members_indicators[] = {
-	{"total", "Tổng số đảng viên", NULL, count_total, NULL, 0},
-	{"official", "Đảng viên chính thức", "total", count_official, &is_official, 0},
-	{"probationary", "Đảng viên dự bị", "total", count_official, &is_probationary, 0},
-	{"female", "Đảng viên nữ", "total", count_flag, &bit_female, 0},
-	{"ethnic_minority", "Dân tộc thiểu số", "total", count_flag, &bit_minority, 0},
-	{"religious", "Có tôn giáo", "total", count_flag, &bit_religious, 0},
-	{"exempt", "Miễn công tác và sinh hoạt đảng", "total", count_exempt, NULL, 0},
-	{"age_30_under", "Từ 30 tuổi trở xuống", "total", count_age, &age_bands[0], 0},
-	{"age_31_40", "Từ 31 đến 40 tuổi", "total", count_age, &age_bands[1], 0},
-	{"age_41_50", "Từ 41 đến 50 tuổi", "total", count_age, &age_bands[2], 0},
-	{"age_51_60", "Từ 51 đến 60 tuổi", "total", count_age, &age_bands[3], 0},
-	{"age_61_70", "Từ 61 đến 70 tuổi", "total", count_age, &age_bands[4], 0},
-	{"age_over_70", "Trên 70 tuổi", "total", count_age, &age_bands[5], 0},
-	{"admitted", "Kết nạp đảng viên mới", "admission_target", count_events, &ev_admitted, REPORT_IND_PERIOD},
-	{"admission_target", "Chỉ tiêu kết nạp", NULL, count_target, NULL, REPORT_IND_PERIOD},
-	{"recognized", "Công nhận đảng viên chính thức", NULL, count_events, &ev_recognized, REPORT_IND_PERIOD},
-	{"transferred_in", "Chuyển sinh hoạt đến", NULL, count_events, &ev_transfer_in, REPORT_IND_PERIOD},
-	{"transferred_out", "Chuyển sinh hoạt đi", NULL, count_events, &ev_transfer_out, REPORT_IND_PERIOD},
-	{"readmitted", "Kết nạp lại", NULL, count_events, &ev_readmitted, REPORT_IND_PERIOD},
-	{"restored", "Khôi phục đảng tịch", NULL, count_events, &ev_restored, REPORT_IND_PERIOD},
-	{"removed", "Xóa tên", NULL, count_events, &ev_removed, REPORT_IND_PERIOD},
-	{"expelled", "Khai trừ", NULL, count_events, &ev_expelled, REPORT_IND_PERIOD},
-	{"left", "Xin ra khỏi Đảng", NULL, count_events, &ev_left, REPORT_IND_PERIOD},
-	{"died", "Từ trần", NULL, count_events, &ev_died, REPORT_IND_PERIOD},
+	{"total", "Tổng số đảng viên", NULL, NULL, &t_total, 0, count_composition},
+	{"official", "Đảng viên chính thức", "total", NULL, &t_official, 0, count_composition},
+	{"probationary", "Đảng viên dự bị", "total", NULL, &t_probationary, 0, count_composition},
+	{"female", "Đảng viên nữ", "total", NULL, &t_female, 0, count_composition},
+	{"ethnic_minority", "Dân tộc thiểu số", "total", NULL, &t_minority, 0, count_composition},
+	{"religious", "Có tôn giáo", "total", NULL, &t_religious, 0, count_composition},
+	{"exempt", "Miễn công tác và sinh hoạt đảng", "total", count_exempt, NULL, 0, NULL},
+	{"age_30_under", "Từ 30 tuổi trở xuống", "total", NULL, &t_band[0], 0, count_composition},
+	{"age_31_40", "Từ 31 đến 40 tuổi", "total", NULL, &t_band[1], 0, count_composition},
+	{"age_41_50", "Từ 41 đến 50 tuổi", "total", NULL, &t_band[2], 0, count_composition},
+	{"age_51_60", "Từ 51 đến 60 tuổi", "total", NULL, &t_band[3], 0, count_composition},
+	{"age_61_70", "Từ 61 đến 70 tuổi", "total", NULL, &t_band[4], 0, count_composition},
+	{"age_over_70", "Trên 70 tuổi", "total", NULL, &t_band[5], 0, count_composition},
+	{"admitted", "Kết nạp đảng viên mới", "admission_target", count_dated, &by_decision, REPORT_IND_PERIOD, NULL},
+	{"admission_target", "Chỉ tiêu kết nạp", NULL, count_target, NULL, REPORT_IND_PERIOD, NULL},
+	{"recognized", "Công nhận đảng viên chính thức", NULL, count_dated, &by_official, REPORT_IND_PERIOD, NULL},
+	{"transferred_in", "Chuyển sinh hoạt đến", NULL, count_events, &ev_transfer_in, REPORT_IND_PERIOD, NULL},
+	{"transferred_out", "Chuyển sinh hoạt đi", NULL, count_events, &ev_transfer_out, REPORT_IND_PERIOD, NULL},
+	{"readmitted", "Kết nạp lại", NULL, count_events, &ev_readmitted, REPORT_IND_PERIOD, NULL},
+	{"restored", "Khôi phục đảng tịch", NULL, count_events, &ev_restored, REPORT_IND_PERIOD, NULL},
+	{"removed", "Xóa tên", NULL, count_events, &ev_removed, REPORT_IND_PERIOD, NULL},
+	{"expelled", "Khai trừ", NULL, count_events, &ev_expelled, REPORT_IND_PERIOD, NULL},
+	{"left", "Xin ra khỏi Đảng", NULL, count_events, &ev_left, REPORT_IND_PERIOD, NULL},
+	{"died", "Từ trần", NULL, count_events, &ev_died, REPORT_IND_PERIOD, NULL},
 	{0},
 };
 

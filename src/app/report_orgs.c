@@ -88,8 +88,8 @@ static void orgs_more(struct report_ctx *c, struct report_indicator_list *out)
 		const char *label = org_category_label(cats[i]);
 		char *iname = xasprintf("category_%s", cats[i]);
 		char *ilabel = xasprintf("Loại hình: %s", label ? label : cats[i]);
-		struct report_indicator ind = {report_keep(c, iname), report_keep(c, ilabel), "base", count_category,
-					       cats[i], 0};
+		struct report_indicator ind = {.name = report_keep(c, iname), .label = report_keep(c, ilabel),
+					       .base = "base", .count = count_category, .arg = cats[i]};
 		free(iname);
 		free(ilabel);
 		report_indicator_list_add(out, &ind);
@@ -98,11 +98,11 @@ static void orgs_more(struct report_ctx *c, struct report_indicator_list *out)
 }
 
 static const struct report_indicator orgs_indicators[] = {
-	{"base", "Tổ chức cơ sở đảng", NULL, count_kind, kinds_base, 0},
-	{"base_committee", "Đảng bộ cơ sở", "base", count_kind, kinds_base_committee, 0},
-	{"base_cell", "Chi bộ cơ sở", "base", count_kind, kinds_base_cell, 0},
-	{"cell", "Chi bộ trực thuộc", NULL, count_kind, kinds_cell, 0},
-	{"sub_committee", "Đảng bộ bộ phận", NULL, count_kind, kinds_sub_committee, 0},
+	{"base", "Tổ chức cơ sở đảng", NULL, count_kind, kinds_base, 0, NULL},
+	{"base_committee", "Đảng bộ cơ sở", "base", count_kind, kinds_base_committee, 0, NULL},
+	{"base_cell", "Chi bộ cơ sở", "base", count_kind, kinds_base_cell, 0, NULL},
+	{"cell", "Chi bộ trực thuộc", NULL, count_kind, kinds_cell, 0, NULL},
+	{"sub_committee", "Đảng bộ bộ phận", NULL, count_kind, kinds_sub_committee, 0, NULL},
 	{0},
 };
 

@@ -19,7 +19,7 @@
 /* ---- the image layout ---- */
 
 #define SNAP_MAGIC "DBGSNAP"
-#define SNAP_VERSION 2
+#define SNAP_VERSION 4
 #define SNAP_ALIGN 64
 
 enum snap_section {
@@ -231,20 +231,14 @@ void snapshot_builder_add(struct snapshot_builder *b, const struct snapshot_memb
 		*p = (struct snap_period){id, tl->gaps[i].from, tl->gaps[i].to, SNAP_NONE};
 	}
 
-	/* Admission: the decision date, where the member was admitted (a member
-	 * whose history starts with a transfer_in was admitted elsewhere). */
-	date_t dd = m->f->decision_date;
-	if (dd != DATE_NONE)
-		add_event(b, id, dd, EV_ADMIT, org_of(b, span_holding(tl, dd), dd), SNAP_NONE);
-	/* Recognition: the first official day (QĐ 294-QĐ/TW §4.2.2). */
-	if (tl->official_from != DATE_NONE && tl->official_from < SNAP_FROM_TODAY)
-		add_event(b, id, tl->official_from, EV_RECOGNIZE,
-			  org_of(b, span_holding(tl, tl->official_from), tl->official_from), SNAP_NONE);
+	/* Admissions and recognitions are not events here: the report reads
+	 * them from decision[] and official[] with the member's spans. Only the
+	 * stored events a period indicator counts are kept. */
 	for (size_t i = 0; i < m->nev; i++) {
 		const struct member_event *e = &m->ev[i];
 		date_t d = e->date;
-		if (e->type == EV_ADMIT || e->type == EV_RECOGNIZE)
-			continue; /* derived from the facts above */
+		if (!snap_event_kept(e->type))
+			continue;
 		if (event_type_is_exit(e->type))
 			add_event(b, id, d, e->type, org_of(b, span_ending(tl, d), d - 1), SNAP_NONE);
 		else if (e->type == EV_MOVE)
@@ -252,6 +246,24 @@ void snapshot_builder_add(struct snapshot_builder *b, const struct snapshot_memb
 				  org_of(b, span_holding(tl, d), d));
 		else
 			add_event(b, id, d, e->type, org_of(b, span_holding(tl, d), d), SNAP_NONE);
+	}
+}
+
+bool snap_event_kept(enum event_type t)
+{
+	switch (t) {
+	case EV_TRANSFER_IN:
+	case EV_TRANSFER_OUT:
+	case EV_MOVE:
+	case EV_REMOVE:
+	case EV_EXPEL:
+	case EV_LEAVE:
+	case EV_DEATH:
+	case EV_READMIT:
+	case EV_RESTORE:
+		return true;
+	default:
+		return false;
 	}
 }
 
@@ -272,8 +284,83 @@ static size_t align_up(size_t n)
 
 static enum err attach(struct snapshot *s, void *image, size_t len);
 
+static int cmp_period(const void *a, const void *b)
+{
+	const struct snap_period *x = a, *y = b;
+	if (x->member != y->member)
+		return x->member < y->member ? -1 : 1;
+	return (x->from > y->from) - (x->from < y->from);
+}
+
+static void permute(struct vec *v, size_t elem, const uint32_t *perm, size_t n)
+{
+	char *out = xmalloc(elem * (n + 1));
+	for (size_t i = 0; i < n; i++)
+		memcpy(out + i * elem, (char *)v->p + (size_t)perm[i] * elem, elem);
+	free(v->p);
+	v->p = out;
+	v->cap = n + 1;
+}
+
+static void renumber(struct vec *v, const uint32_t *inv)
+{
+	struct snap_period *p = v->p;
+	for (size_t i = 0; i < v->n; i++)
+		p[i].member = inv[p[i].member];
+	if (v->n)
+		qsort(p, v->n, sizeof(*p), cmp_period);
+}
+
+/* Members are stored grouped by the organization of their last span, in
+ * code order (close to the pre-order of the tree on any day): a report's
+ * counting loops then add to one position for a long run of members, and
+ * walk the positions nearly in order. */
+static void group_members(struct snapshot_builder *b)
+{
+	size_t n = b->flags.n, norg = b->orgs.n;
+	if (n < 2)
+		return;
+	uint32_t *start = xcalloc(norg + 2, sizeof(uint32_t));
+	const struct snap_span *sp = b->span.p;
+	const struct snap_period *more = b->more.p;
+	int32_t *key = xmalloc(sizeof(int32_t) * n);
+	for (size_t m = 0; m < n; m++)
+		key[m] = sp[m].org;
+	for (size_t i = 0; i < b->more.n; i++) /* in member, then date order: the last wins */
+		key[more[i].member] = more[i].org;
+	for (size_t m = 0; m < n; m++) {
+		if (key[m] < 0 || (size_t)key[m] >= norg)
+			key[m] = (int32_t)norg; /* never a member: at the end */
+		start[key[m] + 1]++;
+	}
+	for (size_t o = 0; o <= norg; o++)
+		start[o + 1] += start[o];
+	uint32_t *perm = xmalloc(sizeof(uint32_t) * n), *inv = xmalloc(sizeof(uint32_t) * n);
+	for (size_t m = 0; m < n; m++) { /* stable: row order within an organization */
+		uint32_t to = start[key[m]]++;
+		perm[to] = (uint32_t)m;
+		inv[m] = to;
+	}
+	permute(&b->flags, 1, perm, n);
+	permute(&b->birth, 4, perm, n);
+	permute(&b->decision, 4, perm, n);
+	permute(&b->official, 4, perm, n);
+	permute(&b->span, sizeof(struct snap_span), perm, n);
+	renumber(&b->more, inv);
+	renumber(&b->exempt, inv);
+	renumber(&b->gaps, inv);
+	struct snap_event *ev = b->events.p;
+	for (size_t i = 0; i < b->events.n; i++)
+		ev[i].member = inv[ev[i].member];
+	free(perm);
+	free(inv);
+	free(key);
+	free(start);
+}
+
 void snapshot_builder_finish(struct snapshot_builder *b, struct snapshot *s)
 {
+	group_members(b);
 	if (b->events.n)
 		qsort(b->events.p, b->events.n, sizeof(struct snap_event), cmp_event);
 	struct snap_header h;
@@ -469,6 +556,7 @@ enum err snapshot_map(const char *path, struct snapshot *s)
 		return ERR_INPUT;
 	}
 	size_t len = (size_t)st.st_size;
+	/* Not populated: a report touches only the columns it reads. */
 	void *p = mmap(NULL, len, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
 	close(fd);
 	if (p == MAP_FAILED)
@@ -480,6 +568,16 @@ enum err snapshot_map(const char *path, struct snapshot *s)
 		return e;
 	}
 	s->mapped = true;
+	/* Map the page tables of everything but the events now, in one call:
+	 * faulting 150 MB of member columns in page by page costs more than the
+	 * counting. Events are read by binary search over a date range, so they
+	 * are left to fault in as read. Kernels before 5.14 lack the advice:
+	 * then pages fault in as read, which is only slower. */
+#ifdef MADV_POPULATE_READ
+	struct snap_header h;
+	memcpy(&h, p, sizeof(h));
+	madvise(p, h.off[SEC_EVENTS], MADV_POPULATE_READ);
+#endif
 	return ERR_OK;
 }
 

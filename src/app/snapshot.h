@@ -11,9 +11,10 @@
  *     religious), birth date, admission decision date, first official day,
  *     and the first membership span (from, to, organization); further spans,
  *     exemption periods and party-age gaps in short side lists;
- *   - the dated events the period indicators count (admissions,
- *     recognitions, transfers, moves, exits, re-entries), in date order, each
- *     with the organization where it happened.
+ *   - the dated events the period indicators count (transfers, moves,
+ *     exits, re-entries), in date order, each with the organization where
+ *     it happened; admissions and recognitions are the members' decision
+ *     and first official dates.
  * Everything is derived by replaying the stored facts and events with the
  * domain rules (domain/member.h member_replay, domain/tree.h), so a report
  * read from a snapshot says what the rules say.
@@ -88,9 +89,9 @@ struct snap_period {
 	int32_t org;
 };
 
-/* An event the period indicators count. type is an enum event_type; admit
- * and recognize are derived from the facts (decision date, first official
- * day), not read from stored events. */
+/* A stored event a period indicator counts (snap_event_kept): transfers,
+ * moves, exits and re-entries; type is an enum event_type. Admissions and
+ * recognitions come from decision[] and official[] instead. */
 struct snap_event {
 	int32_t date;
 	uint32_t member;
@@ -122,7 +123,7 @@ struct snapshot {
 	const struct snap_ospan *ospans;
 	const char *strings;
 	uint64_t nstrings;
-	/* members, in store row order */
+	/* members, grouped by the organization of their last span */
 	uint32_t nmem;
 	const uint8_t *flags;
 	const int32_t *birth, *decision, *official; /* official: first official day or SNAP_NEVER */
@@ -135,6 +136,9 @@ struct snapshot {
 	size_t image_len;
 	bool mapped;
 };
+
+/* The stored event types a snapshot keeps. */
+bool snap_event_kept(enum event_type t);
 
 /* ---- building ---- */
 
@@ -153,7 +157,8 @@ struct snapshot_builder;
 /* Starts an image over tree t (derived with tree_derive; borrowed until
  * snapshot_builder_finish). generation and instance identify the data. */
 struct snapshot_builder *snapshot_builder_new(const struct tree *t, int64_t generation, const char *instance);
-/* Adds one member (copied). Members are numbered in the order added. */
+/* Adds one member (copied). The image numbers members its own way
+ * (grouped by organization), not in the order added. */
 void snapshot_builder_add(struct snapshot_builder *b, const struct snapshot_member *m);
 /* Assembles the image into s (owned by s: free with snapshot_free) and
  * frees the builder. */

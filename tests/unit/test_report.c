@@ -314,13 +314,23 @@ static void count_seats(const struct report_ctx *c, const struct report_indicato
 		report_row_add(k, r, n);
 }
 
+/* a member indicator written with the engine's loop */
+static void count_women(const struct report_ctx *c, const struct report_indicator *ind, struct report_counter *k)
+{
+	(void)ind;
+	const uint8_t *fl = c->snap->flags;
+	REPORT_COUNT_MEMBERS(c, k, m, fl[m] & SNAP_FEMALE);
+}
+
 static const int64_t seats = 2291, women = 671;
 static const struct report_indicator test_indicators[] = {
-	{"committee_seats", "Số cấp ủy viên", NULL, count_seats, &seats, 0},
-	{"committee_female", "Cấp ủy viên nữ", "committee_seats", count_seats, &women, 0},
+	{"committee_seats", "Số cấp ủy viên", NULL, count_seats, &seats, 0, NULL},
+	{"committee_female", "Cấp ủy viên nữ", "committee_seats", count_seats, &women, 0, NULL},
+	{"women", "Nữ", NULL, count_women, NULL, 0, NULL},
 	{0},
 };
-static const struct report_def test_report = {.name = "test", .title = "Thử", .indicators = test_indicators};
+static const struct report_def test_report = {.name = "test", .title = "Thử", .indicators = test_indicators,
+					      .flags = REPORT_USES_MEMBERS};
 
 static void test_generic_indicator_precision(void **state)
 {
@@ -340,6 +350,7 @@ static void test_generic_indicator_precision(void **state)
 	buf_reset(&b);
 	report_render_csv(&r.table, &b);
 	assert_non_null(strstr(b.ptr, "VL,Đảng bộ huyện Vĩnh Lợi,committee_female,671,2291,\"29,3\"\n"));
+	assert_non_null(strstr(b.ptr, "VL,Đảng bộ huyện Vĩnh Lợi,women,740,,\n"));
 	report_result_free(&r);
 	rq.precision = 2;
 	assert_int_equal(report_run_def(&f.snap, NULL, &test_report, &rq, &r, &msg), ERR_OK);
