@@ -556,8 +556,8 @@ enum err snapshot_map(const char *path, struct snapshot *s)
 		return ERR_INPUT;
 	}
 	size_t len = (size_t)st.st_size;
-	/* Not populated: a report touches only the columns it reads. */
-	void *p = mmap(NULL, len, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+	/* Not populated here: see the advice below. */
+	void *p = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
 	close(fd);
 	if (p == MAP_FAILED)
 		return ERR_IO;
