@@ -507,17 +507,28 @@ enum err session_find(struct store *st, const char *token, int64_t now, struct s
 	a->org = xstrdup(stmt_col_text(s, 8));
 	a->created_at = xstrdup("");
 	stmt_step(s, &row);
+	sess->last_seen = last;
 	if (a->disabled || now >= sess->expires_at || now >= last + SESSION_IDLE) {
 		session_release(sess);
 		return ERR_AUTH;
 	}
-	if (now - last >= 60) {
-		s = store_stmt(st, STMT_SESSION_TOUCH);
-		stmt_bind_int(s, 1, now);
-		stmt_bind_text(s, 2, sess->token_hash);
-		stmt_exec(s); /* best effort: a busy database must not refuse a read */
-	}
 	return ERR_OK;
+}
+
+bool session_stale(const struct session *s, int64_t now)
+{
+	return now - s->last_seen >= 60;
+}
+
+enum err session_touch(struct store *st, struct session *sess, int64_t now)
+{
+	struct store_stmt *s = store_stmt(st, STMT_SESSION_TOUCH);
+	stmt_bind_int(s, 1, now);
+	stmt_bind_text(s, 2, sess->token_hash);
+	enum err e = stmt_exec(s);
+	if (!e)
+		sess->last_seen = now;
+	return e;
 }
 
 enum err session_end(struct store *st, const char *token, const char *login)

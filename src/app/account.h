@@ -97,6 +97,7 @@ struct session {
 	char csrf[SESSION_TOKEN_HEX];       /* the CSRF token of the session */
 	char token_hash[SESSION_TOKEN_HEX]; /* how the database names the session */
 	int64_t expires_at;
+	int64_t last_seen;                  /* when it was last marked used */
 };
 
 void session_release(struct session *s);
@@ -123,9 +124,14 @@ enum err account_login(struct store *st, const char *login, const char *password
 		       int64_t now, struct login_result *res);
 /* Finds the session of a cookie value at time now. ERR_OK with *s filled,
  * ERR_AUTH if the token is malformed, unknown, expired, idle too long, or
- * its user is disabled; ERR_STORE. Marks the session used (at most once a
- * minute, so reads stay reads). */
+ * its user is disabled; ERR_STORE. Writes nothing: see session_touch. */
 enum err session_find(struct store *st, const char *token, int64_t now, struct session *s);
+/* Does the session need marking used (last seen a minute ago or more)? */
+bool session_stale(const struct session *s, int64_t now);
+/* Marks the session used at now (one small write; the caller may skip it
+ * while the database is busy with a long write: the session then lives on
+ * its previous mark). */
+enum err session_touch(struct store *st, struct session *s, int64_t now);
 /* Ends the session of a cookie value (audited as "session.close" with the
  * login). ERR_OK also when it had ended already. */
 enum err session_end(struct store *st, const char *token, const char *login);

@@ -188,6 +188,12 @@ static enum err check_session(struct req *rq)
 	if (e)
 		return req_fail(rq, e, "%s", store_errmsg(rq->w->st));
 	rq->has_session = true;
+	/* Mark the session used (once a minute), unless a write is running:
+	 * then the session lives on its previous mark rather than wait. */
+	if (session_stale(&rq->sess, rq->now) && pthread_mutex_trylock(&rq->srv->write_lock) == 0) {
+		session_touch(rq->w->st, &rq->sess, rq->now);
+		pthread_mutex_unlock(&rq->srv->write_lock);
+	}
 	if (!(rq->route->roles & ROLE_BIT(rq->sess.user.role)))
 		return req_fail(rq, ERR_PERM, "the role %s may not do this", role_name(rq->sess.user.role));
 	bool safe = strcmp(rq->method, "GET") == 0 || strcmp(rq->method, "HEAD") == 0;

@@ -184,6 +184,7 @@ static void test_sessions_expire(void **state)
 	/* used every hour: alive until 12 hours after login */
 	for (int h = 1; h < 12; h++) {
 		assert_int_equal(session_find(st, token, t + 3600 * h, &s), ERR_OK);
+		assert_int_equal(session_touch(st, &s, t + 3600 * h), ERR_OK);
 		assert_string_equal(s.user.login, "hoa");
 		assert_string_equal(s.user.org, "QN.A");
 		session_release(&s);
@@ -193,9 +194,14 @@ static void test_sessions_expire(void **state)
 	assert_int_equal(account_login(st, "hoa", "mat-khau-hoa", "10.2.0.1", t, &r), ERR_OK);
 	strcpy(token, r.token);
 	session_release(&r.session);
-	assert_int_equal(session_find(st, token, t + SESSION_IDLE - 1, &s), ERR_OK);
+	assert_int_equal(session_find(st, token, t + 30, &s), ERR_OK);
+	assert_false(session_stale(&s, t + 30));
 	session_release(&s);
-	assert_int_equal(session_find(st, token, t + 2 * SESSION_IDLE - 2, &s), ERR_OK); /* last seen was bumped */
+	assert_int_equal(session_find(st, token, t + SESSION_IDLE - 1, &s), ERR_OK);
+	assert_true(session_stale(&s, t + SESSION_IDLE - 1));
+	assert_int_equal(session_touch(st, &s, t + SESSION_IDLE - 1), ERR_OK);
+	session_release(&s);
+	assert_int_equal(session_find(st, token, t + 2 * SESSION_IDLE - 2, &s), ERR_OK); /* marked used */
 	session_release(&s);
 	assert_int_equal(session_find(st, token, t + 3 * SESSION_IDLE, &s), ERR_AUTH);
 	/* malformed and unknown tokens */
