@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/audit.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "io/csv.h"
@@ -48,6 +49,19 @@ static enum err put(struct store *st, int64_t org, int year, int64_t target)
 	return stmt_exec(q);
 }
 
+/* The target set for (org, year), if any (the table is small: a scan). */
+static bool target_get(struct store *st, int64_t org, int year, int64_t *out)
+{
+	struct store_stmt *q = store_stmt(st, STMT_TARGET_ALL);
+	bool row, found = false;
+	while (stmt_step(q, &row) == ERR_OK && row)
+		if (!found && stmt_col_int(q, 0) == org && stmt_col_int(q, 1) == year) {
+			*out = stmt_col_int(q, 2);
+			found = true;
+		}
+	return found;
+}
+
 enum err target_set(struct store *st, const char *org_code, int year, int64_t target, struct buf *msg)
 {
 	buf_reset(msg);
@@ -68,7 +82,15 @@ enum err target_set(struct store *st, const char *org_code, int year, int64_t ta
 	if (!e)
 		e = store_begin(st);
 	if (!e) {
+		char key[96], before[96] = "", after[96];
+		int64_t old = 0;
+		if (target_get(st, id, year, &old))
+			snprintf(before, sizeof(before), "{\"target\":%lld}", (long long)old);
+		snprintf(key, sizeof(key), "%s/%d", org_code, year);
+		snprintf(after, sizeof(after), "{\"target\":%lld}", (long long)target);
 		e = put(st, id, year, target);
+		if (!e)
+			e = audit_record(st, "target.set", "target", key, *before ? before : NULL, after);
 		if (!e)
 			e = store_commit(st);
 		else
@@ -203,6 +225,11 @@ enum err target_import(struct store *st, const char *path, bool dry_run, struct 
 		e = store_begin(st);
 		for (size_t i = 0; i < n && !e; i++)
 			e = put(st, v[i].org, v[i].year, v[i].target);
+		if (!e) {
+			char after[64];
+			snprintf(after, sizeof(after), "{\"rows\":%zu}", n);
+			e = audit_record(st, "target.import", "target", name, NULL, after);
+		}
 		if (!e)
 			e = store_commit(st);
 		else

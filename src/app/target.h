@@ -6,8 +6,10 @@
  * Targets are data users enter: one at a time (dangbo target set) or from
  * a CSV file with the columns org_code,year,target (dangbo target import;
  * Vietnamese headers ma_to_chuc / Mã tổ chức, nam / Năm, chi_tieu / Chỉ
- * tiêu are accepted). Setting a target again replaces it. Reports read
- * targets from the store when they run, so a change shows at once. */
+ * tiêu are accepted). Setting a target again replaces it. Every write is
+ * in the audit log (entity "target": org_code/year, or the file name).
+ * Reports read targets from the store when they run, so a change shows at
+ * once and needs no new snapshot. */
 #ifndef DANGBO_APP_TARGET_H
 #define DANGBO_APP_TARGET_H
 

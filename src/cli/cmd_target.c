@@ -44,6 +44,7 @@ static int target_set_cmd(struct cli *cli, int argc, char **argv)
 	struct store *st = cli_open_db(cli, &code);
 	if (!st)
 		return code;
+	store_set_actor(st, cli_actor()); /* the audit log's "who" */
 	struct buf msg;
 	buf_init(&msg, 0);
 	enum err e = target_set(st, org, (int)(y < -1 ? -1 : y > 100000 ? 100000 : y), (int64_t)t, &msg);
@@ -69,6 +70,7 @@ static int target_import_cmd(struct cli *cli, int argc, char **argv)
 	struct store *st = cli_open_db(cli, &code);
 	if (!st)
 		return code;
+	store_set_actor(st, cli_actor());
 	bool dry = opt_get(opts, "dry-run") != NULL;
 	struct diag_list dl;
 	diag_init(&dl);

@@ -112,6 +112,13 @@ expect_status 2 db target set --org P --year 2024 ten
 expect_status 1 db target set --org P --year 1800 10
 expect_status 0 db target set --org P.A.1 --year 2015 1
 expect_status 0 db target set --org P.A.2 --year 2015 3
+# every target written is in the audit log
+expect_status 0 db audit log
+expect_grep "target.set	target:P.A.1/2015" "$TMP/out"
+expect_status 0 db target set --org P.A.1 --year 2015 2
+expect_status 0 db audit log
+expect_grep 'before: {"target":1}' "$TMP/out"
+expect_status 0 db target set --org P.A.1 --year 2015 1
 expect_status 0 db report members --org P --as-of 2015-12-31 --from 2015-01-01 --to 2015-12-31 --format csv
 # no target of its own: the sum of those below
 expect_grep "P,Đảng bộ tỉnh Quảng Trị,admission_target,4,," "$TMP/out"
