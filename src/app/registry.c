@@ -393,7 +393,9 @@ enum err registry_member_put(struct registry *r, struct member_rec *m, const str
 		return e;
 	}
 
-	static __thread struct buf full, given;
+	struct buf full, given;
+	buf_init(&full, 0);
+	buf_init(&given, 0);
 	name_keys(m->full_name, &full, &given);
 	char d1[11], d2[11], d3[11], d4[11];
 	date_format(m->birth_date, d1);
@@ -452,6 +454,8 @@ enum err registry_member_put(struct registry *r, struct member_rec *m, const str
 	if (!e)
 		e = write_spans(r, m->id, &tl, fresh);
 	member_timeline_free(&tl);
+	buf_free(&full);
+	buf_free(&given);
 	return e;
 }
 

@@ -833,7 +833,9 @@ int32_t snap_parent_at(const struct snapshot *s, int32_t org, date_t d)
 	if (!snap_exists(s, org, d))
 		return SNAP_NONE;
 	const struct snap_ospan *sp = snap_ospan_at(s, org, d);
-	return sp ? sp->parent : SNAP_NONE;
+	/* a parent that had merged by then stands for where it went
+	 * (as tree_parent_at does) */
+	return sp && sp->parent != SNAP_NONE ? snap_follow(s, sp->parent, d) : SNAP_NONE;
 }
 
 const char *snap_name_at(const struct snapshot *s, int32_t org, date_t d)

@@ -215,6 +215,9 @@ static void apply(struct replay *r, const struct member_event *e)
 		return;
 	}
 	if (event_type_is_exit(e->type)) {
+		if (e->date > r->start && !r->res->exists(r->res->arg, r->cur, e->date - 1))
+			problem(r, e, "date", "organization ", code(r, r->cur),
+				" had ended before that date while the member was in it");
 		span_push(&r->spans, r->start, e->date, r->cur);
 		close_period(&r->temp, &r->temp_start, e->date);
 		close_period(&r->exempt, &r->exempt_start, e->date);
@@ -277,6 +280,13 @@ static void final_checks(struct replay *r, date_t today, struct member_timeline 
 	const char *want = member_status_name(f->status);
 	if (r->in) {
 		tl->final_org = follow(r, r->cur, today);
+		if (tl->final_org != ORG_NONE && !r->res->exists(r->res->arg, tl->final_org, today)) {
+			diag_add(r->dl, r->ffile, f->line, "org_code",
+				 "member %s: organization %s has ended while the member is still in it "
+				 "(move the member first)",
+				 f->member_id, code(r, tl->final_org));
+			r->bad = true;
+		}
 		if (!member_status_is_member(f->status)) {
 			diag_add(r->dl, r->ffile, f->line, "status",
 				 "member %s: the events leave a member, but status is %s", f->member_id, want);

@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* qsort_r */
 /* tree: organizations with dated parents and names. */
 #include "domain/tree.h"
 
@@ -405,11 +406,10 @@ bool tree_is_under(const struct tree *t, int org, int anc, date_t d)
 	return false;
 }
 
-static const struct tree *sort_tree;
-
-static int cmp_code(const void *a, const void *b)
+static int cmp_code(const void *a, const void *b, void *arg)
 {
-	return strcmp(sort_tree->orgs[*(const int *)a].code, sort_tree->orgs[*(const int *)b].code);
+	const struct tree *t = arg;
+	return strcmp(t->orgs[*(const int *)a].code, t->orgs[*(const int *)b].code);
 }
 
 void tree_view_build(const struct tree *t, date_t d, struct tree_view *v)
@@ -424,8 +424,7 @@ void tree_view_build(const struct tree *t, date_t d, struct tree_view *v)
 		order[i] = (int)i;
 		v->first_child[i] = v->next_sibling[i] = TREE_NONE;
 	}
-	sort_tree = t; /* qsort has no context argument; the view is built single-threaded */
-	qsort(order, t->n, sizeof(int), cmp_code);
+	qsort_r(order, t->n, sizeof(int), cmp_code, (void *)t);
 	/* Insert in reverse code order so each list ends up in code order. */
 	for (size_t k = t->n; k-- > 0;) {
 		int i = order[k];

@@ -76,6 +76,19 @@ expect_grep "2 đảng viên" "$TMP/d1.txt"
 db org tree QN.HL.01.01 --as-of 2023-10-05 >"$TMP/d2.txt"
 expect_grep "1 đảng viên" "$TMP/d2.txt"
 
+# An organization with members cannot be dissolved (contract §2 org_events:
+# dissolve "must have no members left that day"); nothing changes.
+expect_status 1 db org dissolve QN.HL.01.01 --date 2026-01-01
+expect_grep "organization QN.HL.01.01 has ended while the member is still in it" "$TMP/err"
+db org tree QN.HL.01.01 >"$TMP/still.txt"
+expect_grep "QN.HL.01.01  Chi bộ Khu 1" "$TMP/still.txt"
+# After its member moves away it can be.
+expect_status 0 db member event 000001QN --type move --date 2025-12-01 --org QN.HL.01.01 --to QN.HL.01.03
+expect_status 0 db org dissolve QN.HL.01.01 --date 2026-01-01
+db org tree QN.HL.01 --as-of 2026-01-01 >"$TMP/gone.txt"
+if grep -q "QN.HL.01.01" "$TMP/gone.txt"; then bad "dissolved cell still in the tree"; else ok; fi
+expect_grep "QN.HL.01.03  Chi bộ Khu 3  [Chi bộ trực thuộc]  3 đảng viên" "$TMP/gone.txt"
+
 # Member state: party age minus the years expelled (QĐ 294-QĐ/TW §4.4).
 db member show 000005QN >"$TMP/m5.txt"
 expect_grep "17 năm" "$TMP/m5.txt"
