@@ -42,11 +42,15 @@
  *   R_JSON    the body is one JSON object, Content-Type application/json;
  *   R_UPLOAD  the body is CSV: multipart/form-data or text/csv;
  *   R_WRITE   changes data: needs the session's X-CSRF-Token header and
- *             runs under the server's write lock (one writer at a time). */
+ *             runs under the server's write lock (one writer at a time);
+ *   R_COMPUTE a POST that changes nothing (a computation on a body too
+ *             large for a query, e.g. an election count): needs the
+ *             X-CSRF-Token header like every POST, takes no lock. */
 #define R_PUBLIC 0x01u
 #define R_JSON 0x02u
 #define R_UPLOAD 0x04u
 #define R_WRITE 0x08u
+#define R_COMPUTE 0x10u
 
 /* Role sets (struct route.roles): one bit per enum role. */
 #define ROLE_BIT(r) (1u << (r))
@@ -59,6 +63,7 @@
 #define BODY_SMALL (4 * 1024)          /* login, passwords */
 #define BODY_JSON (64 * 1024)          /* every other JSON body */
 #define BODY_UPLOAD (64 * 1024 * 1024) /* imports */
+#define BODY_ELECTION (16 * 1024 * 1024) /* an election round, ballots one by one */
 
 struct req;
 
@@ -227,6 +232,8 @@ enum err h_export(struct req *rq);
 enum err h_audit_list(struct req *rq);
 enum err h_reports_list(struct req *rq);
 enum err h_report(struct req *rq);
+enum err h_election_count(struct req *rq);
+enum err h_election_minutes(struct req *rq);
 enum err h_openapi(struct req *rq);
 /* Static files of the web UI (web/dist, embedded): not in the route table,
  * served for GET and HEAD outside /api/. */

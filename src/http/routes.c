@@ -63,6 +63,10 @@ const struct route routes[] = {
 	{"POST", API "/users/{login}/enable", h_user_enable, ROLES_ADMIN, R_WRITE, 0, "enable a user"},
 	{"POST", API "/users/{login}/password", h_user_password, ROLES_ADMIN, R_JSON | R_WRITE, BODY_SMALL,
 	 "set a user's password"},
+	{"POST", API "/elections/count", h_election_count, ROLES_ALL, R_JSON | R_COMPUTE, BODY_ELECTION,
+	 "count one round of an election (contract §4)"},
+	{"POST", API "/elections/minutes", h_election_minutes, ROLES_ALL, R_JSON | R_COMPUTE, BODY_ELECTION,
+	 "the counting minutes of a round, as a PDF"},
 	{"GET", API "/openapi.json", h_openapi, 0, R_PUBLIC, 0, "this API described in OpenAPI 3.0"},
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);

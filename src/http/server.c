@@ -364,8 +364,8 @@ void server_print_routes(FILE *out)
 				}
 		}
 		char flags[64] = "";
-		static const char *const names[] = {"public", "json", "upload", "write"};
-		for (int k = 0; k < 4; k++)
+		static const char *const names[] = {"public", "json", "upload", "write", "compute"};
+		for (int k = 0; k < 5; k++)
 			if (r->flags & (1u << k)) {
 				size_t n = strlen(flags);
 				snprintf(flags + n, sizeof(flags) - n, "%s%s", n ? "," : "", names[k]);

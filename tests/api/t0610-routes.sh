@@ -52,6 +52,8 @@ out_of_scope() {
   "GET /api/v1/exports/{kind}") call ub GET "/exports/members?org=QN.BC" ;;
   "GET /api/v1/audit") call ub GET "/audit?entity=member:000001QN" ;;
   "GET /api/v1/reports") KIND=none ;; # the catalogue: no data
+  "POST /api/v1/elections/count" | "POST /api/v1/elections/minutes")
+    KIND=none ;; # the round is all in the request: no data of any organization
   "GET /api/v1/reports/{name}") call ub GET "/reports/members?org=QN.BC&depth=2" ;;
   "GET /api/v1/users") KIND=filter; call ub GET /users ;;
   "POST /api/v1/users") json ub POST /users '{"login":"intruder","password":"matkhau-intruder","role":"admin","org":"QN.BC"}' ;;
