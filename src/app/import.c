@@ -992,16 +992,21 @@ enum err import_files(struct store *st, const char *const paths[IMPORT__MAX], co
 	o = &lo;
 	struct importer im = {.o = o, .dl = dl, .stats = stats};
 	memset(stats, 0, sizeof(*stats));
-	enum err e = store_begin(st);
+	/* Members into an empty database: a bulk load (store.h). */
+	bool fresh = count_of(st, STMT_MEMBER_COUNT) == 0;
+	bool bulk = fresh && paths[IMPORT_MEMBERS] && !o->dry_run;
+	enum err e = bulk ? store_bulk_begin(st) : store_begin(st);
 	if (e) {
 		for (int k = 0; k < IMPORT__MAX; k++)
 			buf_free(&in[k]);
 		return e;
 	}
-	e = registry_open(st, &im.reg, dl);
-	bool fresh = !e && count_of(st, STMT_MEMBER_COUNT) == 0;
-	if (!e && fresh && paths[IMPORT_MEMBERS])
-		e = store_bulk(st, true);
+	if (fresh && count_of(st, STMT_MEMBER_COUNT) != 0) {
+		diag_add(dl, NULL, 0, NULL, "another import wrote members at the same time: try again");
+		e = ERR_CONFLICT;
+	}
+	if (!e)
+		e = registry_open(st, &im.reg, dl);
 	bool tree_changed = false;
 	if (!e && paths[IMPORT_ORGS]) {
 		e = import_orgs(&im, paths[IMPORT_ORGS]);
@@ -1031,12 +1036,12 @@ enum err import_files(struct store *st, const char *const paths[IMPORT__MAX], co
 	pending_free(&pend);
 	if (!e && diag_count(dl))
 		e = ERR_INPUT;
-	if (fresh && paths[IMPORT_MEMBERS] && !e && !o->dry_run)
-		e = store_bulk(st, false);
 	if (!e && !o->dry_run)
 		e = audit_import(st, paths, o->data, o->size, stats);
 	if (!e && !o->dry_run)
-		e = store_commit(st);
+		e = bulk ? store_bulk_commit(st) : store_commit(st);
+	else if (bulk)
+		store_bulk_rollback(st);
 	else
 		store_rollback(st);
 	registry_close(&im.reg);

@@ -392,10 +392,10 @@ static int64_t pg_last_id(struct store *st)
  * lets them read on; and the import here is bound by the round trip of
  * each statement, not by index upkeep (50,000 members imported in the
  * same time, within the noise, with the indexes dropped or kept). */
-static enum err pg_bulk(struct store *st, bool on)
+static enum err pg_bulk(struct store *st, enum bulk_phase phase)
 {
 	(void)st;
-	(void)on;
+	(void)phase;
 	return ERR_OK;
 }
 

@@ -143,18 +143,39 @@ static int64_t sq_last_id(struct store *st)
 	return sqlite3_last_insert_rowid(SQ(st)->db);
 }
 
-static enum err sq_bulk(struct store *st, bool on)
+static enum err sq_bulk(struct store *st, enum bulk_phase phase)
 {
 	struct sqlite_store *s = SQ(st);
-	if (on == s->bulk)
-		return ERR_OK;
-	s->bulk = on;
-	/* A national load writes gigabytes: a larger page cache keeps the
-	 * tables' last pages in memory (256 MiB, then back to 64 MiB). */
-	enum err e = exec_script(st, on ? "PRAGMA cache_size=-262144" : "PRAGMA cache_size=-65536");
-	if (!e)
-		e = exec_script(st, on ? sqlite_bulk_indexes_drop : sqlite_bulk_indexes_create);
-	return e;
+	/* A statement left on a row keeps its table locked against DROP/CREATE
+	 * INDEX and against a journal mode change: nobody iterates across these
+	 * calls, so every cached statement can be reset. */
+	for (int i = 0; i < STMT__MAX; i++)
+		if (s->stmts[i].s)
+			sqlite3_reset(s->stmts[i].s);
+	switch (phase) {
+	case BULK_SETTINGS_ON:
+		/* A national load writes gigabytes. Into an empty database a
+		 * rollback journal costs almost nothing (new pages are not
+		 * journaled) where the WAL would hold every page twice; when
+		 * another connection keeps the WAL open the mode stays WAL, which
+		 * is only slower. A larger page cache keeps the tables' last pages
+		 * in memory. */
+		s->bulk = true;
+		/* best effort: SQLite refuses the change while a statement is
+		 * still reading; the load is then only slower */
+		exec_script(st, "PRAGMA journal_mode=TRUNCATE");
+		return exec_script(st, "PRAGMA cache_size=-131072");
+	case BULK_INDEXES_OFF:
+		return exec_script(st, sqlite_bulk_indexes_drop);
+	case BULK_INDEXES_ON:
+		return exec_script(st, sqlite_bulk_indexes_create);
+	case BULK_SETTINGS_OFF:
+		if (!s->bulk)
+			return ERR_OK;
+		s->bulk = false;
+		return exec_script(st, "PRAGMA journal_mode=WAL; PRAGMA cache_size=-65536");
+	}
+	return ERR_OK;
 }
 
 static int user_version(struct store *st)

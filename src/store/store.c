@@ -111,9 +111,38 @@ void store_rollback(struct store *st)
 	st->ops->exec_script(st, "ROLLBACK");
 }
 
-enum err store_bulk(struct store *st, bool on)
+enum err store_bulk_begin(struct store *st)
 {
-	return st->ops->bulk(st, on);
+	if (st->tx_depth)
+		return store_begin(st); /* inside a transaction: a plain one */
+	enum err e = st->ops->bulk(st, BULK_SETTINGS_ON);
+	if (!e)
+		e = store_begin(st);
+	if (!e)
+		e = st->ops->bulk(st, BULK_INDEXES_OFF);
+	if (e) {
+		store_rollback(st);
+		st->ops->bulk(st, BULK_SETTINGS_OFF);
+	}
+	return e;
+}
+
+enum err store_bulk_commit(struct store *st)
+{
+	enum err e = st->ops->bulk(st, BULK_INDEXES_ON);
+	if (!e)
+		e = store_commit(st);
+	else
+		store_rollback(st);
+	if (st->tx_depth == 0)
+		st->ops->bulk(st, BULK_SETTINGS_OFF);
+	return e;
+}
+
+void store_bulk_rollback(struct store *st)
+{
+	store_rollback(st);
+	st->ops->bulk(st, BULK_SETTINGS_OFF);
 }
 
 /* Every backend statement struct begins with a pointer to its store. */

@@ -44,12 +44,19 @@ enum err store_begin(struct store *st);
 enum err store_commit(struct store *st);
 void store_rollback(struct store *st);
 
-/* Bulk mode for a large import into an empty member table, inside a
- * transaction: the backend may drop secondary indexes (SQLite also drops the
- * member_id key: the importer checks duplicates itself) and use a larger
- * cache; turning it off rebuilds them, and fails (ERR_CONFLICT) if a unique
- * key no longer holds. */
-enum err store_bulk(struct store *st, bool on);
+/* A bulk load: a large import into an empty member table, as one
+ * transaction. store_bulk_begin (outside any transaction) switches the
+ * backend to its bulk settings and begins the transaction; the backend may
+ * drop secondary indexes (SQLite also drops the member_id key: the importer
+ * checks duplicates itself), use a larger cache, and on SQLite write through
+ * a rollback journal instead of the WAL (pages past the old end of an empty
+ * database need no journal, so a crash still leaves it as it was).
+ * store_bulk_commit rebuilds the indexes (ERR_CONFLICT if a unique key no
+ * longer holds), commits, and restores the settings; store_bulk_rollback
+ * rolls back and restores them. */
+enum err store_bulk_begin(struct store *st);
+enum err store_bulk_commit(struct store *st);
+void store_bulk_rollback(struct store *st);
 
 /* The cached prepared statement for id, reset and with bindings cleared. */
 struct store_stmt *store_stmt(struct store *st, enum stmt id);

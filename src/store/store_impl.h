@@ -4,6 +4,8 @@
 
 #include "store/store.h"
 
+enum bulk_phase { BULK_SETTINGS_ON, BULK_INDEXES_OFF, BULK_INDEXES_ON, BULK_SETTINGS_OFF };
+
 struct store_ops {
 	const char *name;
 	void (*close)(struct store *st);
@@ -18,7 +20,8 @@ struct store_ops {
 	bool (*col_null)(struct store_stmt *s, int i);
 	int64_t (*changes)(struct store *st);
 	int64_t (*last_id)(struct store *st);
-	enum err (*bulk)(struct store *st, bool on);
+	/* bulk loads: settings outside a transaction, indexes inside */
+	enum err (*bulk)(struct store *st, enum bulk_phase phase);
 	enum err (*migrate)(struct store *st, enum store_open_mode mode);
 };
 
