@@ -141,6 +141,73 @@ const char *const pg_migrations[] = {
 	" prev_hash " T " NOT NULL,"
 	" hash " T " NOT NULL);"
 	"CREATE INDEX audit_entity ON audit(entity_type, entity_key, id);",
+	/* 4: the member lifecycle (src/app/admission.c, lifecycle.c,
+	 * transfer.c, badges.c, cards.c, rules_cfg.c): applicants and their
+	 * steps, extra facts of members' events, the register of transfers,
+	 * badge awards with their numbers, CV number ranges, settings of the
+	 * configurable rules; member spans by organization (the due list) */
+	"CREATE TABLE rule_setting(key " T " PRIMARY KEY, value bigint NOT NULL);"
+	"CREATE TABLE applicant("
+	" id " ID ","
+	" code " T " NOT NULL UNIQUE,"
+	" full_name " T " NOT NULL,"
+	" name_key " T " NOT NULL,"
+	" gender " T " NOT NULL CHECK (gender IN ('nam','nữ')),"
+	" birth_date " T " NOT NULL,"
+	" ethnicity " T " NOT NULL,"
+	" religion " T ","
+	" card_number " T ","
+	" org_id bigint NOT NULL REFERENCES org(id),"
+	" listed_on " T " NOT NULL,"
+	" readmit_member bigint REFERENCES member(id),"
+	" consent " T ", exit_reason " T ", sentence_cleared " T ","
+	" member bigint REFERENCES member(id),"
+	" note " T ");"
+	"CREATE INDEX applicant_org ON applicant(org_id);"
+	"CREATE TABLE applicant_step("
+	" id " ID ","
+	" applicant bigint NOT NULL REFERENCES applicant(id) ON DELETE CASCADE,"
+	" step " T " NOT NULL CHECK (step IN ('helper','course','application','introducer','union','cell_vote',"
+	"'committee_vote','decision','ceremony','drop')),"
+	" date " T " NOT NULL,"
+	" votes_for bigint, votes_base bigint,"
+	" person " T ", since " T ", ref " T ","
+	" flags bigint NOT NULL DEFAULT 0,"
+	" note " T ");"
+	"CREATE INDEX applicant_step_of ON applicant_step(applicant);"
+	"CREATE TABLE member_fact("
+	" id " ID ","
+	" member bigint NOT NULL REFERENCES member(id) ON DELETE CASCADE,"
+	" kind " T " NOT NULL, date " T " NOT NULL, until_on " T ", code " T ", num bigint, ref " T ", note " T ");"
+	"CREATE INDEX member_fact_member ON member_fact(member);"
+	"CREATE TABLE transfer("
+	" id " ID ","
+	" member_id " T " NOT NULL,"
+	" kind " T " NOT NULL CHECK (kind IN ('official','temporary','study')),"
+	" direction " T " NOT NULL CHECK (direction IN ('internal','out','in')),"
+	" from_org bigint REFERENCES org(id),"
+	" to_org bigint REFERENCES org(id),"
+	" unit " T ", decision_date " T ", introduced_on " T " NOT NULL, arrived_on " T ", until_on " T ","
+	" ref " T ", record " T ");"
+	"CREATE INDEX transfer_member ON transfer(member_id);"
+	"CREATE TABLE badge_award("
+	" id " ID ","
+	" member bigint NOT NULL REFERENCES member(id) ON DELETE CASCADE,"
+	" years bigint NOT NULL,"
+	" award_date " T " NOT NULL,"
+	" province_id bigint REFERENCES org(id),"
+	" serial bigint,"
+	" how " T " NOT NULL CHECK (how IN ('normal','early','posthumous')),"
+	" ref " T ","
+	" UNIQUE (member, years));"
+	"CREATE UNIQUE INDEX badge_award_serial ON badge_award(province_id, years, serial);"
+	"CREATE TABLE cv_range("
+	" id " ID ","
+	" org_id bigint NOT NULL REFERENCES org(id),"
+	" province_id bigint NOT NULL REFERENCES org(id),"
+	" lo bigint NOT NULL, hi bigint NOT NULL, created_on " T ","
+	" CHECK (lo >= 1 AND lo <= hi AND hi <= 999999));"
+	"CREATE INDEX member_span_org ON member_span(org_id);",
 	NULL,
 };
 
@@ -150,6 +217,11 @@ const char *const pg_migrations[] = {
 	"theory_level,occupation,hometown"
 
 #define AUDIT_COLS "SELECT id,at,actor,action,entity_type,entity_key,before,after,prev_hash,hash FROM audit "
+
+#define APPLICANT_COLS                                                                            \
+	"SELECT a.id,a.code,a.full_name,a.gender,a.birth_date,a.ethnicity,a.religion,a.card_number,a.org_id,"   \
+	"a.listed_on,r.member_id,a.consent,a.exit_reason,a.sentence_cleared,m.member_id,a.note FROM applicant a " \
+	"LEFT JOIN member r ON r.id = a.readmit_member LEFT JOIN member m ON m.id = a.member "
 
 const struct pg_sql_entry pg_sql[STMT__MAX] = {
 	[STMT_META_GET] = {"SELECT value FROM meta WHERE key = $1"},
@@ -260,4 +332,51 @@ const struct pg_sql_entry pg_sql[STMT__MAX] = {
 				     "WHERE name_key >= $1 AND name_key < $2 ORDER BY name_key, id LIMIT $3"},
 	[STMT_MEMBER_SEARCH_GIVEN] = {"SELECT id,member_id,full_name,org_id,status FROM member "
 				      "WHERE given_key >= $1 AND given_key < $2 ORDER BY given_key, id LIMIT $3"},
+	[STMT_RULE_SETTING_ALL] = {"SELECT key, value FROM rule_setting"},
+	[STMT_RULE_SETTING_SET] = {"INSERT INTO rule_setting(key, value) VALUES ($1, $2) "
+				  "ON CONFLICT(key) DO UPDATE SET value = excluded.value"},
+	[STMT_RULE_SETTING_DELETE] = {"DELETE FROM rule_setting WHERE key = $1"},
+	[STMT_APPLICANT_INSERT] = {"INSERT INTO applicant(code,full_name,name_key,gender,birth_date,ethnicity,religion,card_number,"
+				  "org_id,listed_on,readmit_member,consent,exit_reason,sentence_cleared,note) "
+				  "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING id",
+				  PG_LAST_ID},
+	[STMT_APPLICANT_GET] = {APPLICANT_COLS "WHERE a.code = $1"},
+	[STMT_APPLICANT_ALL] = {APPLICANT_COLS "ORDER BY a.code"},
+	[STMT_APPLICANT_SET_MEMBER] = {"UPDATE applicant SET member = $1 WHERE id = $2"},
+	[STMT_APPLICANT_STEP_INSERT] = {"INSERT INTO applicant_step(applicant,step,date,votes_for,votes_base,person,since,ref,flags,note) "
+				  "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id",
+				  PG_LAST_ID},
+	[STMT_APPLICANT_STEPS] = {"SELECT step,date,votes_for,votes_base,person,since,ref,flags,note FROM applicant_step "
+				  "WHERE applicant = $1 ORDER BY date, id"},
+	[STMT_APPLICANT_STEPS_IN] = {"SELECT s.step,s.date,a.org_id,s.flags FROM applicant_step s JOIN applicant a ON a.id = s.applicant "
+				  "WHERE s.date >= $1 AND s.date <= $2"},
+	[STMT_APPLICANT_LISTED_IN] = {"SELECT 'listed',listed_on,org_id FROM applicant WHERE listed_on >= $1 AND listed_on <= $2"},
+	[STMT_MEMBER_FACT_INSERT] = {"INSERT INTO member_fact(member,kind,date,until_on,code,num,ref,note) VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id",
+				  PG_LAST_ID},
+	[STMT_MEMBER_FACT_OF] = {"SELECT kind,date,until_on,code,num,ref,note FROM member_fact WHERE member = $1 ORDER BY date, id"},
+	[STMT_TRANSFER_INSERT] = {"INSERT INTO transfer(member_id,kind,direction,from_org,to_org,unit,decision_date,introduced_on,"
+				  "until_on,ref,record) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id",
+				  PG_LAST_ID},
+	[STMT_TRANSFER_OPEN_OF] = {"SELECT id,kind,direction,from_org,to_org,unit,decision_date,introduced_on,until_on,ref,record "
+				  "FROM transfer WHERE member_id = $1 AND arrived_on IS NULL ORDER BY id"},
+	[STMT_TRANSFER_CLOSE] = {"UPDATE transfer SET arrived_on = $1 WHERE id = $2"},
+	[STMT_TRANSFER_LIST] = {"SELECT id,member_id,kind,direction,from_org,to_org,unit,decision_date,introduced_on,arrived_on,"
+				  "until_on,ref FROM transfer ORDER BY id"},
+	[STMT_BADGE_INSERT] = {"INSERT INTO badge_award(member,years,award_date,province_id,serial,how,ref) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id",
+				  PG_LAST_ID},
+	[STMT_BADGE_OF_MEMBER] = {"SELECT years,award_date,province_id,serial,how,ref FROM badge_award WHERE member = $1 "
+				  "ORDER BY years"},
+	[STMT_BADGE_MAX_SERIAL] = {"SELECT max(serial) FROM badge_award WHERE province_id = $1 AND years = $2"},
+	[STMT_BADGE_SERIAL_TAKEN] = {"SELECT count(*) FROM badge_award WHERE province_id = $1 AND years = $2 AND serial = $3"},
+	[STMT_CV_RANGE_INSERT] = {"INSERT INTO cv_range(org_id,province_id,lo,hi,created_on) VALUES ($1,$2,$3,$4,$5) RETURNING id",
+				  PG_LAST_ID},
+	[STMT_CV_RANGE_ALL] = {"SELECT id,org_id,province_id,lo,hi,created_on FROM cv_range ORDER BY id"},
+	[STMT_CV_MAX_IN] = {"SELECT max(member_id) FROM member WHERE member_id >= $1 AND member_id <= $2 "
+				  "AND substr(member_id, 7) = $3 AND length(member_id) = $4"},
+	[STMT_MEMBERS_OF_ORG_AT] = {"SELECT m.member_id FROM member_span s JOIN member m ON m.id = s.member "
+				  "WHERE s.org_id = $1 AND s.valid_from <= $2 AND $3 < s.valid_to"},
+	[STMT_LC_EVENTS_IN] = {"SELECT e.type,e.date,s.org_id FROM event e JOIN member_span s ON s.member = e.member "
+				  "AND s.valid_from <= e.date AND e.date < s.valid_to "
+				  "WHERE e.type IN ('temp_out','temp_back','exempt_start','exempt_end','discipline','badge') "
+				  "AND e.date >= $1 AND e.date <= $2"},
 };

@@ -123,6 +123,73 @@ const char *const sqlite_migrations[] = {
 	" prev_hash TEXT NOT NULL,"
 	" hash TEXT NOT NULL);"
 	"CREATE INDEX audit_entity ON audit(entity_type, entity_key, id);",
+	/* 4: the member lifecycle (src/app/admission.c, lifecycle.c,
+	 * transfer.c, badges.c, cards.c, rules_cfg.c): applicants and their
+	 * steps, extra facts of members' events, the register of transfers,
+	 * badge awards with their numbers, CV number ranges, settings of the
+	 * configurable rules; member spans by organization (the due list) */
+	"CREATE TABLE rule_setting(key TEXT PRIMARY KEY, value INTEGER NOT NULL);"
+	"CREATE TABLE applicant("
+	" id INTEGER PRIMARY KEY,"
+	" code TEXT NOT NULL UNIQUE,"
+	" full_name TEXT NOT NULL,"
+	" name_key TEXT NOT NULL,"
+	" gender TEXT NOT NULL CHECK (gender IN ('nam','nữ')),"
+	" birth_date TEXT NOT NULL,"
+	" ethnicity TEXT NOT NULL,"
+	" religion TEXT,"
+	" card_number TEXT,"
+	" org_id INTEGER NOT NULL REFERENCES org(id),"
+	" listed_on TEXT NOT NULL,"
+	" readmit_member INTEGER REFERENCES member(id),"
+	" consent TEXT, exit_reason TEXT, sentence_cleared TEXT,"
+	" member INTEGER REFERENCES member(id),"
+	" note TEXT);"
+	"CREATE INDEX applicant_org ON applicant(org_id);"
+	"CREATE TABLE applicant_step("
+	" id INTEGER PRIMARY KEY,"
+	" applicant INTEGER NOT NULL REFERENCES applicant(id) ON DELETE CASCADE,"
+	" step TEXT NOT NULL CHECK (step IN ('helper','course','application','introducer','union','cell_vote',"
+	"'committee_vote','decision','ceremony','drop')),"
+	" date TEXT NOT NULL,"
+	" votes_for INTEGER, votes_base INTEGER,"
+	" person TEXT, since TEXT, ref TEXT,"
+	" flags INTEGER NOT NULL DEFAULT 0,"
+	" note TEXT);"
+	"CREATE INDEX applicant_step_of ON applicant_step(applicant);"
+	"CREATE TABLE member_fact("
+	" id INTEGER PRIMARY KEY,"
+	" member INTEGER NOT NULL REFERENCES member(id) ON DELETE CASCADE,"
+	" kind TEXT NOT NULL, date TEXT NOT NULL, until_on TEXT, code TEXT, num INTEGER, ref TEXT, note TEXT);"
+	"CREATE INDEX member_fact_member ON member_fact(member);"
+	"CREATE TABLE transfer("
+	" id INTEGER PRIMARY KEY,"
+	" member_id TEXT NOT NULL,"
+	" kind TEXT NOT NULL CHECK (kind IN ('official','temporary','study')),"
+	" direction TEXT NOT NULL CHECK (direction IN ('internal','out','in')),"
+	" from_org INTEGER REFERENCES org(id),"
+	" to_org INTEGER REFERENCES org(id),"
+	" unit TEXT, decision_date TEXT, introduced_on TEXT NOT NULL, arrived_on TEXT, until_on TEXT,"
+	" ref TEXT, record TEXT);"
+	"CREATE INDEX transfer_member ON transfer(member_id);"
+	"CREATE TABLE badge_award("
+	" id INTEGER PRIMARY KEY,"
+	" member INTEGER NOT NULL REFERENCES member(id) ON DELETE CASCADE,"
+	" years INTEGER NOT NULL,"
+	" award_date TEXT NOT NULL,"
+	" province_id INTEGER REFERENCES org(id),"
+	" serial INTEGER,"
+	" how TEXT NOT NULL CHECK (how IN ('normal','early','posthumous')),"
+	" ref TEXT,"
+	" UNIQUE (member, years));"
+	"CREATE UNIQUE INDEX badge_award_serial ON badge_award(province_id, years, serial);"
+	"CREATE TABLE cv_range("
+	" id INTEGER PRIMARY KEY,"
+	" org_id INTEGER NOT NULL REFERENCES org(id),"
+	" province_id INTEGER NOT NULL REFERENCES org(id),"
+	" lo INTEGER NOT NULL, hi INTEGER NOT NULL, created_on TEXT,"
+	" CHECK (lo >= 1 AND lo <= hi AND hi <= 999999));"
+	"CREATE INDEX member_span_org ON member_span(org_id);",
 	NULL,
 };
 
@@ -145,6 +212,11 @@ const char *const sqlite_bulk_indexes_create =
 	"member_id,full_name,name_key,given_key,gender,birth_date,ethnicity,religion,card_number,"  \
 	"org_id,decision_date,ceremony_date,official_date,status,education,profession_level,"      \
 	"theory_level,occupation,hometown"
+
+#define APPLICANT_COLS                                                                            \
+	"SELECT a.id,a.code,a.full_name,a.gender,a.birth_date,a.ethnicity,a.religion,a.card_number,a.org_id,"   \
+	"a.listed_on,r.member_id,a.consent,a.exit_reason,a.sentence_cleared,m.member_id,a.note FROM applicant a " \
+	"LEFT JOIN member r ON r.id = a.readmit_member LEFT JOIN member m ON m.id = a.member "
 
 const char *const sqlite_sql[STMT__MAX] = {
 	[STMT_META_GET] = "SELECT value FROM meta WHERE key = ?",
@@ -239,4 +311,45 @@ const char *const sqlite_sql[STMT__MAX] = {
 				    "WHERE name_key >= ? AND name_key < ? ORDER BY name_key LIMIT ?",
 	[STMT_MEMBER_SEARCH_GIVEN] = "SELECT id,member_id,full_name,org_id,status FROM member "
 				     "WHERE given_key >= ? AND given_key < ? ORDER BY given_key LIMIT ?",
+	[STMT_RULE_SETTING_ALL] = "SELECT key, value FROM rule_setting",
+	[STMT_RULE_SETTING_SET] = "INSERT INTO rule_setting(key, value) VALUES (?, ?) "
+				  "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+	[STMT_RULE_SETTING_DELETE] = "DELETE FROM rule_setting WHERE key = ?",
+	[STMT_APPLICANT_INSERT] = "INSERT INTO applicant(code,full_name,name_key,gender,birth_date,ethnicity,religion,card_number,"
+				  "org_id,listed_on,readmit_member,consent,exit_reason,sentence_cleared,note) "
+				  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+	[STMT_APPLICANT_GET] = APPLICANT_COLS "WHERE a.code = ?",
+	[STMT_APPLICANT_ALL] = APPLICANT_COLS "ORDER BY a.code",
+	[STMT_APPLICANT_SET_MEMBER] = "UPDATE applicant SET member = ? WHERE id = ?",
+	[STMT_APPLICANT_STEP_INSERT] = "INSERT INTO applicant_step(applicant,step,date,votes_for,votes_base,person,since,ref,flags,note) "
+				  "VALUES (?,?,?,?,?,?,?,?,?,?)",
+	[STMT_APPLICANT_STEPS] = "SELECT step,date,votes_for,votes_base,person,since,ref,flags,note FROM applicant_step "
+				  "WHERE applicant = ? ORDER BY date, id",
+	[STMT_APPLICANT_STEPS_IN] = "SELECT s.step,s.date,a.org_id,s.flags FROM applicant_step s JOIN applicant a ON a.id = s.applicant "
+				  "WHERE s.date >= ? AND s.date <= ?",
+	[STMT_APPLICANT_LISTED_IN] = "SELECT 'listed',listed_on,org_id FROM applicant WHERE listed_on >= ? AND listed_on <= ?",
+	[STMT_MEMBER_FACT_INSERT] = "INSERT INTO member_fact(member,kind,date,until_on,code,num,ref,note) VALUES (?,?,?,?,?,?,?,?)",
+	[STMT_MEMBER_FACT_OF] = "SELECT kind,date,until_on,code,num,ref,note FROM member_fact WHERE member = ? ORDER BY date, id",
+	[STMT_TRANSFER_INSERT] = "INSERT INTO transfer(member_id,kind,direction,from_org,to_org,unit,decision_date,introduced_on,"
+				  "until_on,ref,record) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+	[STMT_TRANSFER_OPEN_OF] = "SELECT id,kind,direction,from_org,to_org,unit,decision_date,introduced_on,until_on,ref,record "
+				  "FROM transfer WHERE member_id = ? AND arrived_on IS NULL ORDER BY id",
+	[STMT_TRANSFER_CLOSE] = "UPDATE transfer SET arrived_on = ? WHERE id = ?",
+	[STMT_TRANSFER_LIST] = "SELECT id,member_id,kind,direction,from_org,to_org,unit,decision_date,introduced_on,arrived_on,"
+				  "until_on,ref FROM transfer ORDER BY id",
+	[STMT_BADGE_INSERT] = "INSERT INTO badge_award(member,years,award_date,province_id,serial,how,ref) VALUES (?,?,?,?,?,?,?)",
+	[STMT_BADGE_OF_MEMBER] = "SELECT years,award_date,province_id,serial,how,ref FROM badge_award WHERE member = ? "
+				  "ORDER BY years",
+	[STMT_BADGE_MAX_SERIAL] = "SELECT max(serial) FROM badge_award WHERE province_id = ? AND years = ?",
+	[STMT_BADGE_SERIAL_TAKEN] = "SELECT count(*) FROM badge_award WHERE province_id = ? AND years = ? AND serial = ?",
+	[STMT_CV_RANGE_INSERT] = "INSERT INTO cv_range(org_id,province_id,lo,hi,created_on) VALUES (?,?,?,?,?)",
+	[STMT_CV_RANGE_ALL] = "SELECT id,org_id,province_id,lo,hi,created_on FROM cv_range ORDER BY id",
+	[STMT_CV_MAX_IN] = "SELECT max(member_id) FROM member WHERE member_id >= ? AND member_id <= ? "
+				  "AND substr(member_id, 7) = ? AND length(member_id) = ?",
+	[STMT_MEMBERS_OF_ORG_AT] = "SELECT m.member_id FROM member_span s JOIN member m ON m.id = s.member "
+				  "WHERE s.org_id = ? AND s.valid_from <= ? AND ? < s.valid_to",
+	[STMT_LC_EVENTS_IN] = "SELECT e.type,e.date,s.org_id FROM event e JOIN member_span s ON s.member = e.member "
+				  "AND s.valid_from <= e.date AND e.date < s.valid_to "
+				  "WHERE e.type IN ('temp_out','temp_back','exempt_start','exempt_end','discipline','badge') "
+				  "AND e.date >= ? AND e.date <= ?",
 };

@@ -74,6 +74,36 @@ enum stmt {
 	STMT_ORG_ID_BY_CODE,      /* code -> id (src/app/target.c) */
 	STMT_MEMBER_SEARCH_NAME,  /* lo,hi,limit -> id,member_id,full_name,org_id,status (name_key in [lo,hi), key order) */
 	STMT_MEMBER_SEARCH_GIVEN, /* lo,hi,limit -> id,member_id,full_name,org_id,status (given_key in [lo,hi), key order) */
+	STMT_RULE_SETTING_ALL,    /* -> key,value (src/app/rules_cfg.c) */
+	STMT_RULE_SETTING_SET,    /* key,value (insert or replace) */
+	STMT_RULE_SETTING_DELETE, /* key */
+	STMT_APPLICANT_INSERT,    /* code,full_name,name_key,gender,birth_date,ethnicity,religion,card_number,org_id,listed_on,
+				     readmit_member,consent,exit_reason,sentence_cleared,note (src/app/admission.c) */
+	STMT_APPLICANT_GET,       /* code -> id,code,full_name,gender,birth_date,ethnicity,religion,card_number,org_id,
+				     listed_on,readmit member_id,consent,exit_reason,sentence_cleared,member_id,note */
+	STMT_APPLICANT_ALL,       /* -> the same columns (code order) */
+	STMT_APPLICANT_SET_MEMBER,/* member,id */
+	STMT_APPLICANT_STEP_INSERT,/* applicant,step,date,votes_for,votes_base,person,since,ref,flags,note */
+	STMT_APPLICANT_STEPS,     /* applicant -> step,date,votes_for,votes_base,person,since,ref,flags,note (date, id order) */
+	STMT_APPLICANT_STEPS_IN,  /* from,to -> step,date,org_id,flags (src/app/report_lifecycle.c) */
+	STMT_APPLICANT_LISTED_IN, /* from,to -> 'listed',listed_on,org_id */
+	STMT_MEMBER_FACT_INSERT,  /* member,kind,date,until,code,num,ref,note (src/app/lifecycle_common.c) */
+	STMT_MEMBER_FACT_OF,      /* member -> kind,date,until,code,num,ref,note (date, id order) */
+	STMT_TRANSFER_INSERT,     /* member_id,kind,direction,from_org,to_org,unit,decision_date,introduced_on,until,ref,record */
+	STMT_TRANSFER_OPEN_OF,    /* member_id -> id,kind,direction,from_org,to_org,unit,decision_date,introduced_on,until,
+				     ref,record (not arrived, id order) */
+	STMT_TRANSFER_CLOSE,      /* arrived_on,id */
+	STMT_TRANSFER_LIST,       /* -> id,member_id,kind,direction,from_org,to_org,unit,decision_date,introduced_on,
+				     arrived_on,until,ref (id order) */
+	STMT_BADGE_INSERT,        /* member,years,award_date,province_id,serial,how,ref (src/app/badges.c) */
+	STMT_BADGE_OF_MEMBER,     /* member -> years,award_date,province_id,serial,how,ref (years order) */
+	STMT_BADGE_MAX_SERIAL,    /* province_id,years -> max serial */
+	STMT_BADGE_SERIAL_TAKEN,  /* province_id,years,serial -> count */
+	STMT_CV_RANGE_INSERT,     /* org_id,province_id,lo,hi,created_on (src/app/cards.c) */
+	STMT_CV_RANGE_ALL,        /* -> id,org_id,province_id,lo,hi,created_on (id order) */
+	STMT_CV_MAX_IN,           /* lo id,hi id,letters,length -> the largest member_id in [lo,hi] with those letters */
+	STMT_MEMBERS_OF_ORG_AT,   /* org_id,date,date -> member_id of the spans in org holding date */
+	STMT_LC_EVENTS_IN,        /* from,to -> type,date,org_id of temp_out/back, exempt_start/end, discipline, badge events */
 	STMT__MAX
 };
 
