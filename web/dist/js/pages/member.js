@@ -1,0 +1,300 @@
+// Hồ sơ đảng viên: one member (GET /api/v1/members/{id}) — the facts, the
+// state on a chosen day, the timeline of events, the places of activity,
+// the history of changes (GET /api/v1/audit?entity=member:ID), and the
+// actions the rules allow next (allowed_events), each a button opening a
+// small form. Changes send If-Match with the ETag read; when someone else
+// changed the member meanwhile the server answers 412 and the page says who
+// changed what, and saves nothing.
+
+import { api, session, ApiError } from '../api.js';
+import {
+	h, fill, field, dateInput, errorBox, okBox, fmtInt, fmtDate, fmtTime, eventLabels, fieldLabels,
+	canEditMembers, orgLink,
+} from '../ui.js';
+
+// The facts a person may correct (PATCH), in the order shown.
+const FACTS = [
+	['full_name', 'text'], ['gender', 'gender'], ['birth_date', 'date'], ['ethnicity', 'text'], ['religion', 'text'],
+	['card_number', 'text'], ['decision_date', 'date'], ['ceremony_date', 'date'], ['official_date', 'shown'],
+	['education', 'text'], ['profession_level', 'text'], ['theory_level', 'text'], ['occupation', 'text'], ['hometown', 'text'],
+];
+
+const ACTIONS = { 'member.add': 'Thêm đảng viên', 'member.update': 'Sửa thông tin', 'member.event': 'Ghi sự kiện', import: 'Nhập dữ liệu từ tệp' };
+
+export async function render(main, params, query) {
+	const id = params[0];
+	const page = { id, asOf: query.as_of || '', main };
+	await load(page);
+}
+
+async function load(page, notice) {
+	let m;
+	try {
+		({ data: m } = await api('GET', '/members/' + encodeURIComponent(page.id), { query: { as_of: page.asOf } }));
+	} catch (err) {
+		fill(page.main, h('h1', {}, 'Hồ sơ đảng viên'), errorBox(err, 'Không mở được hồ sơ.'));
+		return;
+	}
+	page.m = m;
+	page.etag = m.etag || `"v${m.version}"`;
+	draw(page, notice);
+}
+
+function who(actor) {
+	if (!actor) return 'không rõ';
+	if (actor.startsWith('web:')) return actor.slice(4);
+	if (actor.startsWith('cli:')) return `${actor.slice(4)} (dùng lệnh trên máy chủ)`;
+	return actor;
+}
+
+function showValue(v) {
+	if (v === null || v === undefined || v === '') return '(trống)';
+	if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return fmtDate(v);
+	if (v === 'nam') return 'Nam';
+	if (v === 'nữ') return 'Nữ';
+	return String(v);
+}
+
+function draw(page, notice) {
+	const m = page.m;
+	const st = m.state || {};
+	const canEdit = canEditMembers(session.user);
+	const formBox = h('div', { 'aria-live': 'polite' });
+	page.formBox = formBox;
+
+	// the state on a day
+	const asOf = dateInput({ name: 'as_of' }, st.as_of || page.asOf);
+	const asOfField = field('Tình trạng vào ngày', asOf);
+	const stateBox = h('section', { class: 'box panel', 'aria-labelledby': 'tt' },
+		h('h2', { id: 'tt' }, `Tình trạng vào ngày ${fmtDate(st.as_of)}`),
+		h('dl', { class: 'facts' },
+			h('dt', {}, 'Tình trạng'), h('dd', {}, h('strong', {}, st.status_label || '—')),
+			h('dt', {}, 'Sinh hoạt tại'), h('dd', {}, st.org ? orgLink(st.org) : '—'),
+			h('dt', {}, 'Tuổi đảng'), h('dd', {}, st.party_age_years !== null && st.party_age_years !== undefined ? `${fmtInt(st.party_age_years)} năm` : '—'),
+			st.official_from && [h('dt', {}, 'Chính thức từ'), h('dd', {}, fmtDate(st.official_from))],
+			st.probation_end && [h('dt', {}, 'Hết thời gian dự bị'), h('dd', {}, fmtDate(st.probation_end))]),
+		h('form', { class: 'row', onsubmit: (ev) => {
+			ev.preventDefault();
+			const iso = asOf.iso();
+			if (iso === null) { asOfField.setError('Ngày chưa đúng: viết ngày/tháng/năm, ví dụ 30/06/2025.'); return; }
+			page.asOf = iso;
+			history.replaceState(null, '', `#/dang-vien/${encodeURIComponent(page.id)}${iso ? '?as_of=' + iso : ''}`);
+			load(page);
+		} }, asOfField, h('div', { class: 'field' }, h('button', { type: 'submit', class: 'secondary' }, 'Xem tình trạng ngày này'))));
+
+	// what may be done next
+	let actions = null;
+	if (canEdit) {
+		const allowed = m.allowed_events || [];
+		actions = h('section', { 'aria-labelledby': 'vl' },
+			h('h2', { id: 'vl' }, 'Việc có thể làm tiếp'),
+			h('p', { class: 'muted' }, 'Chỉ hiện những việc quy định cho phép với lịch sử của người này.'),
+			h('div', { class: 'actions' },
+				allowed.map((t) => h('button', { type: 'button', 'data-event': t, onclick: () => eventForm(page, t) }, 'Ghi: ' + (eventLabels[t] || t))),
+				h('button', { type: 'button', class: 'secondary', 'data-action': 'edit', onclick: () => editForm(page) }, 'Sửa thông tin cá nhân')),
+			formBox);
+	}
+
+	const facts = h('dl', { class: 'facts' }, h('dt', {}, 'Số lý lịch'), h('dd', {}, m.member_id),
+		FACTS.map(([k]) => [h('dt', {}, fieldLabels[k]), h('dd', {}, m[k] ? showValue(m[k]) : '—')]));
+
+	const events = (m.events || []).slice().sort((a, b) => a.date.localeCompare(b.date));
+	const timeline = events.length
+		? h('ol', { class: 'timeline', id: 'qua-trinh' }, events.map((e) => h('li', {},
+			h('span', { class: 'when' }, fmtDate(e.date)),
+			h('strong', {}, e.type_label || eventLabels[e.type] || e.type),
+			e.to_org ? [' — đến ', e.to_org] : '',
+			e.detail ? ` — ${e.detail}` : '')))
+		: h('p', { class: 'muted', id: 'qua-trinh' }, 'Chưa có sự kiện nào.');
+
+	const spans = (m.spans || []).length
+		? h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Từ ngày'), h('th', {}, 'Đến ngày'), h('th', {}, 'Sinh hoạt tại'))),
+			h('tbody', {}, m.spans.map((s) => h('tr', {}, h('td', {}, fmtDate(s.from)), h('td', {}, s.to ? fmtDate(s.to) : 'nay'), h('td', {}, orgLink(s.org))))))
+		: h('p', { class: 'muted' }, 'Không có.');
+
+	const audit = h('div', {}, h('p', {}, 'Đang tải…'));
+	fill(page.main,
+		h('p', { class: 'no-print' }, h('a', { href: '#/tim-kiem' }, '‹ Tìm đảng viên khác')),
+		h('h1', {}, m.full_name),
+		h('p', {}, `Số lý lịch ${m.member_id} · `, h('span', { class: 'tag' }, st.status_label || m.status), ' · ',
+			m.org ? orgLink({ code: m.org, name: m.org_name }) : ''),
+		notice || null,
+		m.problems ? h('div', { class: 'box warn' }, h('p', {}, `Hồ sơ này có ${fmtInt(m.problems)} điểm không khớp với quy định; xem lại quá trình.`)) : null,
+		stateBox,
+		actions,
+		h('h2', {}, 'Quá trình (các sự kiện)'), timeline,
+		h('h2', {}, 'Thông tin cá nhân'), facts,
+		h('h2', {}, 'Nơi sinh hoạt qua các thời kỳ'), spans,
+		h('h2', {}, 'Lịch sử thay đổi hồ sơ'), audit);
+	loadAudit(audit, page.id);
+}
+
+async function loadAudit(box, id) {
+	let d;
+	try {
+		({ data: d } = await api('GET', '/audit', { query: { entity: 'member:' + id } }));
+	} catch (err) {
+		fill(box, errorBox(err, 'Không tải được lịch sử thay đổi.'));
+		return;
+	}
+	if (!d.items.length) {
+		fill(box, h('p', { class: 'muted' }, 'Chưa ai sửa hồ sơ này qua chương trình (hồ sơ có từ khi nhập dữ liệu ban đầu).'));
+		return;
+	}
+	fill(box, h('table', {},
+		h('thead', {}, h('tr', {}, h('th', {}, 'Lúc'), h('th', {}, 'Người làm'), h('th', {}, 'Việc'), h('th', {}, 'Thay đổi'))),
+		h('tbody', {}, d.items.map((a) => h('tr', {},
+			h('td', { class: 'nowrap' }, fmtTime(a.at)),
+			h('td', {}, who(a.actor)),
+			h('td', {}, ACTIONS[a.action] || a.action),
+			h('td', {}, describe(a.before, a.after)))))));
+}
+
+// What changed between two versions of a member, in words.
+function describe(before, after) {
+	if (!after) return '';
+	const out = [];
+	const bev = (before && before.events) || [];
+	for (const e of after.events || []) {
+		if (!bev.some((b) => b.date === e.date && b.type === e.type && b.detail === e.detail))
+			out.push(h('div', {}, `${e.type_label || eventLabels[e.type] || e.type} ngày ${fmtDate(e.date)}${e.detail ? ' (' + e.detail + ')' : ''}`));
+	}
+	if (before) {
+		for (const k of Object.keys(after)) {
+			if (k === 'events' || k === 'version' || typeof after[k] === 'object' && after[k] !== null) continue;
+			if (before[k] !== after[k])
+				out.push(h('div', {}, `${fieldLabels[k] || k}: ${showValue(before[k])} → ${showValue(after[k])}`));
+		}
+	}
+	return out.length ? out : '';
+}
+
+// The 412 answer: who changed the member, when, and what.
+function conflictBox(page, err) {
+	const b = err.body;
+	const rows = Array.isArray(b.changed) ? b.changed : null;
+	return h('div', { class: 'box error conflict', role: 'alert' },
+		h('p', { class: 'msg-title' }, 'Chưa lưu: hồ sơ này vừa được người khác sửa trong lúc bạn đang xem.'),
+		h('p', {}, `Người sửa: ${who(b.changed_by)}${b.changed_at ? ', lúc ' + fmtTime(b.changed_at) : ''}.`),
+		rows && rows.length
+			? h('table', {}, h('caption', {}, 'Những mục họ đã thay đổi'),
+				h('thead', {}, h('tr', {}, h('th', {}, 'Mục'), h('th', {}, 'Trước đây'), h('th', {}, 'Bây giờ'))),
+				h('tbody', {}, rows.map((c) => h('tr', {}, h('td', {}, fieldLabels[c.field] || c.field), h('td', {}, showValue(c.was)), h('td', {}, showValue(c.now))))))
+			: h('p', {}, rows ? 'Họ đã ghi thêm sự kiện vào quá trình.' : 'Thay đổi do nhập dữ liệu từ tệp, không liệt kê từng mục.'),
+		h('p', {}, 'Thay đổi của bạn chưa được ghi. Hãy tải lại hồ sơ mới nhất, xem lại, rồi làm lại nếu vẫn cần.'),
+		h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => load(page) }, 'Tải lại hồ sơ mới nhất')));
+}
+
+function failBox(page, err, title) {
+	if (err instanceof ApiError && err.status === 412) return conflictBox(page, err);
+	return errorBox(err, title);
+}
+
+function closeForm(page) { fill(page.formBox); }
+
+// A form to record one event of type t.
+function eventForm(page, t) {
+	const label = eventLabels[t] || t;
+	const date = dateInput({ name: 'date', required: true }, session.today || '');
+	const dateField = field('Ngày', date, 'Ngày/tháng/năm của quyết định hoặc sự việc');
+	const parts = [dateField];
+	let org = null, orgField = null;
+	if (['transfer_in', 'readmit', 'restore', 'move'].includes(t)) {
+		org = h('input', { type: 'text', name: 'org', class: 'w-code', autocomplete: 'off', spellcheck: 'false' });
+		orgField = field(t === 'move' ? 'Chuyển đến chi bộ (mã tổ chức)' : 'Sinh hoạt tại tổ chức (mã tổ chức)', org, 'Mã tổ chức xem ở trang Cây tổ chức, ví dụ QN.06652.02');
+		parts.push(orgField);
+	}
+	const detailHint = {
+		discipline: 'Hình thức kỷ luật và số quyết định, ví dụ: khiển trách, QĐ số 12-QĐ/ĐU',
+		badge: 'Số năm tuổi Đảng của huy hiệu: 30, 40, 45, 50, 55, 60, 65, 70, 75…',
+		transfer_out: 'Nơi chuyển đến, số giới thiệu sinh hoạt…',
+		temp_out: 'Nơi sinh hoạt tạm thời, thời hạn…',
+	}[t] || 'Số quyết định hoặc ghi chú (không bắt buộc)';
+	const detail = h('input', { type: 'text', name: 'detail', class: 'w-wide', autocomplete: 'off' });
+	parts.push(field(t === 'badge' ? 'Huy hiệu bao nhiêu năm' : t === 'discipline' ? 'Hình thức kỷ luật' : 'Ghi chú', detail, detailHint));
+	const msg = h('div', {});
+	const save = h('button', { type: 'submit' }, 'Ghi lại');
+	const form = h('form', { class: 'box', 'data-form': 'event', novalidate: true, onsubmit: async (ev) => {
+		ev.preventDefault();
+		fill(msg);
+		const iso = date.iso();
+		if (!iso) { dateField.setError('Xin nhập ngày, dạng ngày/tháng/năm, ví dụ 01/11/2026.'); date.focus(); return; }
+		dateField.setError('');
+		const body = { type: t, date: iso };
+		if (org) {
+			if (!org.value.trim()) { orgField.setError('Xin nhập mã tổ chức.'); org.focus(); return; }
+			body[t === 'move' ? 'to_org' : 'org'] = org.value.trim();
+		}
+		if (detail.value.trim()) body.detail = detail.value.trim();
+		save.disabled = true;
+		try {
+			const { data } = await api('POST', `/members/${encodeURIComponent(page.id)}/events`, { json: body, headers: { 'If-Match': page.etag } });
+			page.m = data;
+			await load(page, okBox(`Đã ghi: ${label} ngày ${fmtDate(iso)}.`));
+		} catch (err) {
+			fill(msg, failBox(page, err, `Chưa ghi được "${label}".`));
+			save.disabled = false;
+		}
+	} },
+	h('h3', {}, 'Ghi: ' + label),
+	parts, msg,
+	h('div', { class: 'actions' }, save, h('button', { type: 'button', class: 'secondary', onclick: () => closeForm(page) }, 'Hủy')));
+	fill(page.formBox, form);
+	date.focus();
+}
+
+// A form to correct the facts; only the fields changed are sent.
+function editForm(page) {
+	const m = page.m;
+	const inputs = {};
+	const fields = {};
+	const parts = [];
+	for (const [k, kind] of FACTS) {
+		if (kind === 'shown') continue;
+		let el;
+		if (kind === 'gender') {
+			el = h('select', { name: k }, h('option', { value: 'nam' }, 'Nam'), h('option', { value: 'nữ' }, 'Nữ'));
+			el.value = m[k] || 'nam';
+		} else if (kind === 'date') {
+			el = dateInput({ name: k }, m[k] || '');
+		} else {
+			el = h('input', { type: 'text', name: k, class: k === 'hometown' || k === 'full_name' ? 'w-wide' : '', value: m[k] || '', autocomplete: 'off' });
+		}
+		inputs[k] = el;
+		fields[k] = field(fieldLabels[k], el);
+		parts.push(fields[k]);
+	}
+	const msg = h('div', {});
+	const save = h('button', { type: 'submit' }, 'Lưu thay đổi');
+	const form = h('form', { class: 'box', 'data-form': 'edit', novalidate: true, onsubmit: async (ev) => {
+		ev.preventDefault();
+		fill(msg);
+		const patch = {};
+		let bad = null;
+		for (const [k, kind] of FACTS) {
+			if (kind === 'shown') continue;
+			let v = kind === 'date' ? inputs[k].iso() : inputs[k].value.trim();
+			fields[k].setError('');
+			if (v === null) { fields[k].setError('Ngày chưa đúng: viết ngày/tháng/năm.'); bad = bad || inputs[k]; continue; }
+			const old = m[k] || '';
+			if (v !== old) patch[k] = v === '' ? null : v;
+		}
+		if (bad) { bad.focus(); return; }
+		if (!Object.keys(patch).length) { fill(msg, h('div', { class: 'box warn', role: 'status' }, h('p', {}, 'Bạn chưa sửa mục nào.'))); return; }
+		save.disabled = true;
+		try {
+			await api('PATCH', `/members/${encodeURIComponent(page.id)}`, { json: patch, headers: { 'If-Match': page.etag } });
+			const what = Object.keys(patch).map((k) => fieldLabels[k] || k).join(', ');
+			await load(page, okBox(`Đã lưu: ${what}.`));
+		} catch (err) {
+			fill(msg, failBox(page, err, 'Chưa lưu được.'));
+			save.disabled = false;
+		}
+	} },
+	h('h3', {}, 'Sửa thông tin cá nhân'),
+	h('p', { class: 'muted' }, 'Sửa chỗ sai rồi bấm "Lưu thay đổi". Chỉ những mục bạn sửa được gửi đi.'),
+	h('div', { class: 'row' }, parts), msg,
+	h('div', { class: 'actions' }, save, h('button', { type: 'button', class: 'secondary', onclick: () => closeForm(page) }, 'Hủy')));
+	fill(page.formBox, form);
+	inputs.full_name.focus();
+}
