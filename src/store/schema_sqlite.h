@@ -4,7 +4,5 @@
 
 extern const char *const sqlite_migrations[];
 extern const char *const sqlite_sql[];
-extern const char *const sqlite_bulk_indexes_drop;
-extern const char *const sqlite_bulk_indexes_create;
 
 #endif

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/buf.h"
 #include "core/xalloc.h"
 
 struct sqlite_stmt {
@@ -26,6 +27,7 @@ struct sqlite_store {
 	sqlite3 *db;
 	struct sqlite_stmt stmts[STMT__MAX];
 	bool bulk;
+	struct buf bulk_indexes; /* CREATE INDEX statements dropped for a bulk load */
 };
 
 #define SQ(st) ((struct sqlite_store *)(st))
@@ -54,6 +56,7 @@ static void sq_close(struct store *st)
 	struct sqlite_store *s = SQ(st);
 	for (int i = 0; i < STMT__MAX; i++)
 		sqlite3_finalize(s->stmts[i].s);
+	buf_free(&s->bulk_indexes);
 	sqlite3_close(s->db);
 	free(s);
 }
@@ -143,6 +146,30 @@ static int64_t sq_last_id(struct store *st)
 	return sqlite3_last_insert_rowid(SQ(st)->db);
 }
 
+/* The tables a bulk load fills. Every index on them (those of later
+ * migrations included) is dropped and its CREATE statement kept to rebuild
+ * it; the member_id key is one of them: the importer checks duplicates in
+ * its own map, and the rebuild fails if one slipped through. */
+static enum err drop_indexes(struct sqlite_store *s)
+{
+	sqlite3_stmt *q;
+	const char *sql = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+			  "AND tbl_name IN ('member', 'event', 'member_span')";
+	if (sqlite3_prepare_v2(s->db, sql, -1, &q, NULL) != SQLITE_OK)
+		return fail(&s->base, SQLITE_ERROR);
+	struct buf drop;
+	buf_init(&drop, 0);
+	buf_reset(&s->bulk_indexes);
+	while (sqlite3_step(q) == SQLITE_ROW) {
+		buf_addf(&drop, "DROP INDEX \"%s\";", (const char *)sqlite3_column_text(q, 0));
+		buf_addf(&s->bulk_indexes, "%s;", (const char *)sqlite3_column_text(q, 1));
+	}
+	sqlite3_finalize(q);
+	enum err e = exec_script(&s->base, drop.ptr ? drop.ptr : "");
+	buf_free(&drop);
+	return e;
+}
+
 static enum err sq_bulk(struct store *st, enum bulk_phase phase)
 {
 	struct sqlite_store *s = SQ(st);
@@ -166,9 +193,12 @@ static enum err sq_bulk(struct store *st, enum bulk_phase phase)
 		exec_script(st, "PRAGMA journal_mode=TRUNCATE");
 		return exec_script(st, "PRAGMA cache_size=-131072");
 	case BULK_INDEXES_OFF:
-		return exec_script(st, sqlite_bulk_indexes_drop);
-	case BULK_INDEXES_ON:
-		return exec_script(st, sqlite_bulk_indexes_create);
+		return drop_indexes(s);
+	case BULK_INDEXES_ON: {
+		enum err e = exec_script(st, s->bulk_indexes.ptr ? s->bulk_indexes.ptr : "");
+		buf_reset(&s->bulk_indexes);
+		return e;
+	}
 	case BULK_SETTINGS_OFF:
 		if (!s->bulk)
 			return ERR_OK;

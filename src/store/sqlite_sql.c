@@ -193,21 +193,6 @@ const char *const sqlite_migrations[] = {
 	NULL,
 };
 
-/* Indexes a bulk load into an empty member table drops and rebuilds. The
- * member_id key goes too: the importer finds duplicates in its own map, and
- * rebuilding the key fails if one slipped through. */
-const char *const sqlite_bulk_indexes_drop =
-	"DROP INDEX IF EXISTS member_name; DROP INDEX IF EXISTS member_given; DROP INDEX IF EXISTS member_key;"
-	"DROP INDEX IF EXISTS member_org; DROP INDEX IF EXISTS event_member;"
-	"DROP INDEX IF EXISTS member_span_member;";
-const char *const sqlite_bulk_indexes_create =
-	"CREATE INDEX IF NOT EXISTS member_name ON member(name_key);"
-	"CREATE INDEX IF NOT EXISTS member_given ON member(given_key);"
-	"CREATE UNIQUE INDEX IF NOT EXISTS member_key ON member(member_id);"
-	"CREATE INDEX IF NOT EXISTS member_org ON member(org_id);"
-	"CREATE INDEX IF NOT EXISTS event_member ON event(member);"
-	"CREATE INDEX IF NOT EXISTS member_span_member ON member_span(member);";
-
 #define MEMBER_COLS                                                                               \
 	"member_id,full_name,name_key,given_key,gender,birth_date,ethnicity,religion,card_number,"  \
 	"org_id,decision_date,ceremony_date,official_date,status,education,profession_level,"      \
