@@ -610,7 +610,7 @@ static void idmap_rehash(struct idmap *m)
 /* The index of key, adding it when add is true; UINT32_MAX if absent. */
 static uint32_t idmap_get(struct idmap *m, const char *key, bool add)
 {
-	if (m->n * 2 + 2 > m->cap)
+	if ((m->n + 1) * 4 > m->cap * 3)
 		idmap_rehash(m);
 	size_t h = strhash(key) & (m->cap - 1);
 	while (m->slot[h]) {
@@ -645,7 +645,7 @@ struct cardset {
 
 static uint32_t cardset_add(struct cardset *c, uint64_t card, uint32_t line)
 {
-	if (c->n * 2 + 2 > c->cap) {
+	if ((c->n + 1) * 4 > c->cap * 3) {
 		struct cardset big = {.cap = c->cap ? c->cap * 2 : 4096};
 		big.key = xcalloc(big.cap, sizeof(uint64_t));
 		big.line = xcalloc(big.cap, sizeof(uint32_t));
@@ -731,6 +731,18 @@ static void pending_group(struct pending *p)
 		p->first[p->v[i].member + 1]++;
 	for (size_t i = 0; i < p->nev_ids; i++)
 		p->first[i + 1] += p->first[i];
+	/* Files grouped by member with each member's events in date order (as
+	 * export and demo write them) are in order already: no copy. */
+	bool sorted = true;
+	for (size_t i = 1; i < p->n && sorted; i++) {
+		const struct cev *a = &p->v[i - 1], *b = &p->v[i];
+		sorted = a->member < b->member ||
+			 (a->member == b->member && (a->date < b->date || (a->date == b->date && a->line < b->line)));
+	}
+	if (sorted) {
+		p->used = xcalloc(p->nev_ids + 1, sizeof(bool));
+		return;
+	}
 	struct cev *out = xmalloc(sizeof(*out) * (p->n + 1));
 	uint32_t *fill = xmalloc(sizeof(uint32_t) * (p->nev_ids + 1));
 	memcpy(fill, p->first, sizeof(uint32_t) * (p->nev_ids + 1));
@@ -918,6 +930,8 @@ static enum err parse_events(struct importer *im, const char *path, struct pendi
 	if (rc < 0)
 		bad = true;
 	progress_done(im, &r);
+	if (out->n)
+		out->v = xrealloc(out->v, sizeof(*out->v) * out->n), out->cap = out->n;
 	pending_group(out);
 	out->name = xstrdup(r.name);
 	csv_close(r.csv);

@@ -59,6 +59,13 @@ for k in orgs org_events members events; do
   DANGBO_DB="$TWO" db export $k >"$TMP/e2_$k.csv"
   if cmp -s "$TMP/e1_$k.csv" "$TMP/e2_$k.csv"; then ok; else bad "export $k differs after a round trip"; fi
 done
+# events in any order give the same history
+{ head -1 "$TMP/e1_events.csv"; tail -n +2 "$TMP/e1_events.csv" | tac; } >"$TMP/shuffled_events.csv"
+THREE=$(new_db three)
+DANGBO_DB="$THREE" db init 2>/dev/null
+expect_status 0 env DANGBO_DB="$THREE" "$DANGBO" import orgs "$TMP/e1_orgs.csv" org_events "$TMP/e1_org_events.csv" members "$TMP/e1_members.csv" events "$TMP/shuffled_events.csv"
+DANGBO_DB="$THREE" db export events >"$TMP/e3_events.csv"
+if cmp -s "$TMP/e1_events.csv" "$TMP/e3_events.csv"; then ok; else bad "events imported out of order differ"; fi
 expect_eq "members exported as imported" "$(cat "$TMP/e1_members.csv")" "$(cat "$G/members.csv")"
 
 # The tree now and on a past date (before the 2025 move and the 2024 merger).
