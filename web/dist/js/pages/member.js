@@ -101,7 +101,7 @@ function draw(page, notice) {
 	const events = (m.events || []).slice().sort((a, b) => a.date.localeCompare(b.date));
 	const timeline = events.length
 		? h('ol', { class: 'timeline', id: 'qua-trinh' }, events.map((e) => h('li', {},
-			h('span', { class: 'when' }, fmtDate(e.date)),
+			h('span', { class: 'when' }, fmtDate(e.date)), ' ',
 			h('strong', {}, e.type_label || eventLabels[e.type] || e.type),
 			e.to_org ? [' — đến ', e.to_org] : '',
 			e.detail ? ` — ${e.detail}` : '')))

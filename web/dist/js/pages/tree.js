@@ -138,7 +138,7 @@ async function showOrg(box, code, ctx) {
 		h('dt', {}, 'Số đảng viên'), h('dd', {}, fmtInt(o.member_count), h('span', { class: 'muted' }, ' (sinh hoạt trực tiếp tại tổ chức này)')));
 	const history = (o.events || []).length
 		? h('ol', { class: 'timeline' }, o.events.map((e) => h('li', {},
-			h('span', { class: 'when' }, fmtDate(e.date)),
+			h('span', { class: 'when' }, fmtDate(e.date)), ' ',
 			orgEventLabels[e.type] || e.type,
 			e.from ? [' từ ', e.from] : '', e.to ? [e.type === 'merge' ? ' vào ' : ' về ', e.to] : '',
 			e.old_name ? [` (tên cũ: ${e.old_name}`, e.new_name ? `, tên mới: ${e.new_name})` : ')'] : '')))
