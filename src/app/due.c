@@ -255,6 +255,16 @@ static enum err transfers(struct lc_session *s, int root, date_t D, int ahead, s
 	}
 	/* the record of incoming transfers (for the name) */
 	for (size_t i = 0; i < n && !e; i++) {
+		if (strcmp(v[i].direction, "in") != 0)
+			continue;
+		struct store_stmt *r = store_stmt(s->st, STMT_TRANSFER_OPEN_OF);
+		stmt_bind_text(r, 1, v[i].member);
+		bool more;
+		while ((e = stmt_step(r, &more)) == ERR_OK && more)
+			if (!v[i].record && stmt_col_text(r, 10))
+				v[i].record = xstrdup(stmt_col_text(r, 10));
+	}
+	for (size_t i = 0; i < n && !e; i++) {
 		const struct tree *t = &s->r.tree;
 		bool here_from = v[i].from != TREE_NONE && tree_is_under(t, tree_follow(t, v[i].from, D), root, D);
 		bool here_to = v[i].to != TREE_NONE && tree_is_under(t, tree_follow(t, v[i].to, D), root, D);
@@ -265,6 +275,16 @@ static enum err transfers(struct lc_session *s, int root, date_t D, int ahead, s
 		if (registry_member_get(&s->r, v[i].member, &m, NULL, NULL) == ERR_OK) {
 			snprintf(name, sizeof(name), "%s", m.full_name ? m.full_name : "");
 			member_rec_free(&m);
+		} else if (v[i].record) {
+			/* an incoming transfer: the name is in its record */
+			struct transfer_record rec;
+			struct diag_list scratch;
+			diag_init(&scratch);
+			if (transfer_record_read(v[i].record, strlen(v[i].record), "(stored record)", &rec, &scratch) == ERR_OK) {
+				snprintf(name, sizeof(name), "%s", rec.full_name);
+				transfer_record_free(&rec);
+			}
+			diag_free(&scratch);
 		}
 		const char *oc = here_to ? t->orgs[v[i].to].code : t->orgs[v[i].from].code;
 		if (strcmp(v[i].kind, "official") == 0) {

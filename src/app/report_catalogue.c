@@ -3,11 +3,12 @@
  * with the indicators and the functions that count them. */
 #include "app/report.h"
 
-extern const struct report_def report_members, report_orgs, report_badges;
+extern const struct report_def report_members, report_orgs, report_badges, report_lifecycle;
 
 const struct report_def *const report_catalogue[] = {
 	&report_members,
 	&report_orgs,
 	&report_badges,
+	&report_lifecycle,
 	NULL,
 };

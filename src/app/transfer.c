@@ -2,6 +2,7 @@
  * database (transfer.h). */
 #include "app/transfer.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -398,7 +399,29 @@ static int64_t gap_days(struct lc_session *s, const struct lc_member *x, date_t 
 	return g < 0 ? 0 : g;
 }
 
-enum err transfer_out(struct store *st, const struct transfer_in *in, struct buf *record, struct lc_outcome *out,
+/* Writes text to path ("-": standard output). */
+static enum err write_file(const char *path, const char *text, struct diag_list *dl)
+{
+	if (strcmp(path, "-") == 0) {
+		fputs(text, stdout);
+		return fflush(stdout) == 0 ? ERR_OK : ERR_IO;
+	}
+	FILE *f = fopen(path, "wx");
+	if (!f) {
+		diag_add(dl, path, 0, NULL, "cannot create the transfer record: %s", strerror(errno));
+		return ERR_IO;
+	}
+	bool ok = fputs(text, f) >= 0;
+	ok = fclose(f) == 0 && ok;
+	if (!ok) {
+		diag_add(dl, path, 0, NULL, "cannot write the transfer record");
+		remove(path);
+		return ERR_IO;
+	}
+	return ERR_OK;
+}
+
+enum err transfer_out(struct store *st, const struct transfer_in *in, const char *path, struct lc_outcome *out,
 		      struct diag_list *dl)
 {
 	memset(out, 0, sizeof(*out));
@@ -475,9 +498,10 @@ enum err transfer_out(struct store *st, const struct transfer_in *in, struct buf
 	}
 	rec.badges = badges;
 	rec.discipline = disc;
+	struct buf record;
+	buf_init(&record, 0);
 	if (!e) {
-		buf_reset(record);
-		transfer_record_write(&rec, record);
+		transfer_record_write(&rec, &record);
 		struct member_event_in ev = {in->member_id, EV_TRANSFER_OUT, in->date, s.r.tree.orgs[from].code, NULL,
 					     in->ref ? in->ref : in->to_unit};
 		e = insert(&s, in->member_id, "official", "out", from, TREE_NONE, in->to_unit, in->decision_date,
@@ -487,9 +511,16 @@ enum err transfer_out(struct store *st, const struct transfer_in *in, struct buf
 					    transfer_json(&s, "official", from, TREE_NONE, in->to_unit, in->decision_date,
 							  in->date, DATE_NONE, in->ref));
 	}
+	bool written = false;
+	if (!e)
+		written = (e = write_file(path, buf_str(&record), dl)) == ERR_OK;
+	buf_free(&record);
 	out->date = in->date;
 	lc_member_free(&x);
-	return lc_close(&s, e);
+	e = lc_close(&s, e);
+	if (e && written && strcmp(path, "-") != 0)
+		remove(path);
+	return e;
 }
 
 enum err transfer_accept(struct store *st, const char *text, size_t n, const char *file, const char *org,

@@ -50,10 +50,11 @@ enum err transfer_start(struct store *st, const struct transfer_in *in, struct l
  * member_id on day date. */
 enum err transfer_arrive(struct store *st, const char *member_id, date_t date, struct lc_outcome *out,
 			 struct diag_list *dl);
-/* Transfers member_id out of the database; record receives the transfer
- * record's text (the caller writes the file, then the command commits:
- * the text is made inside the transaction). */
-enum err transfer_out(struct store *st, const struct transfer_in *in, struct buf *record, struct lc_outcome *out,
+/* Transfers member_id out of the database and writes the transfer record
+ * to the file path ("-": standard output) before the transaction commits:
+ * if the file cannot be written nothing changes (ERR_IO), and if the
+ * commit fails the file is removed. */
+enum err transfer_out(struct store *st, const struct transfer_in *in, const char *path, struct lc_outcome *out,
 		      struct diag_list *dl);
 /* Takes in the transfer record text[0..n) (file names it in messages) for
  * organization org; arrive DATE_NONE keeps it pending, a date takes the

@@ -58,6 +58,17 @@ int cmd_target(struct cli *cli, int argc, char **argv);
 int cmd_serve(struct cli *cli, int argc, char **argv);
 int cmd_user(struct cli *cli, int argc, char **argv);
 int cmd_audit(struct cli *cli, int argc, char **argv);
+/* the member lifecycle (docs/lifecycle.md) */
+int cmd_applicant(struct cli *cli, int argc, char **argv);
+int cmd_probation(struct cli *cli, int argc, char **argv);
+int cmd_transfer(struct cli *cli, int argc, char **argv);
+int cmd_exempt(struct cli *cli, int argc, char **argv);
+int cmd_exit(struct cli *cli, int argc, char **argv);
+int cmd_discipline(struct cli *cli, int argc, char **argv);
+int cmd_badge(struct cli *cli, int argc, char **argv);
+int cmd_card(struct cli *cli, int argc, char **argv);
+int cmd_due(struct cli *cli, int argc, char **argv);
+int cmd_rules(struct cli *cli, int argc, char **argv);
 /* Who the command line writes as in the audit log: "cli:<unix user>". */
 const char *cli_actor(void);
 

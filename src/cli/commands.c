@@ -7,6 +7,8 @@ extern const char usage_election[];
 
 extern const char usage_report[], usage_target[];
 extern const char usage_user[], usage_audit[], usage_serve[];
+extern const char usage_applicant[], usage_probation[], usage_transfer[], usage_exempt[], usage_exit[], usage_discipline[],
+	usage_badge[], usage_card[], usage_due[], usage_rules[];
 
 const char usage_help[] = "usage: dangbo help [COMMAND]\n";
 
@@ -24,5 +26,15 @@ const struct command commands[] = {
 	{"serve", cmd_serve, "serve the web UI and the JSON API", usage_serve},
 	{"user", cmd_user, "server accounts: add, list, password, disable, enable", usage_user},
 	{"audit", cmd_audit, "the audit log of every write: verify, log", usage_audit},
+	{"applicant", cmd_applicant, "admission pipeline: add, step, show, list", usage_applicant},
+	{"probation", cmd_probation, "end of probation: recognize, remove", usage_probation},
+	{"transfer", cmd_transfer, "transfers: start, arrive, out, in, temp, back, list", usage_transfer},
+	{"exempt", cmd_exempt, "exemption from party activity: start, end", usage_exempt},
+	{"exit", cmd_exit, "end of membership: remove, expel, leave, death", usage_exit},
+	{"discipline", cmd_discipline, "record a disciplinary measure", usage_discipline},
+	{"badge", cmd_badge, "Party badges: due, award", usage_badge},
+	{"card", cmd_card, "card numbers and CV numbers: check, range, next", usage_card},
+	{"due", cmd_due, "the due and overdue list of an organization", usage_due},
+	{"rules", cmd_rules, "the lifecycle rules in force, their sources and settings", usage_rules},
 	{0, 0, 0, 0},
 };

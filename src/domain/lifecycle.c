@@ -7,10 +7,10 @@
 
 #include "core/text.h"
 
-/* "17 năm 11 tháng" */
+/* "17 years 11 months" */
 static void age_text(int months, char *out, size_t n)
 {
-	snprintf(out, n, "%d năm %d tháng", months / 12, months % 12);
+	snprintf(out, n, "%d years %d months", months / 12, months % 12);
 }
 
 bool lc_check_age(const struct rule_settings *rs, date_t birth, date_t consider, bool consent, struct diag_list *dl)

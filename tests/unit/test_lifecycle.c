@@ -106,7 +106,7 @@ static void test_age(void **state)
 	assert_true(lc_check_age(NULL, D("2008-03-15"), D("2026-03-15"), false, &dl));
 	assert_false(lc_check_age(NULL, D("2008-03-15"), D("2026-03-14"), false, &dl));
 	assert_refused(&dl, "QĐ 294-QĐ/TW §1.1");
-	assert_refused(&dl, "17 năm 11 tháng");
+	assert_refused(&dl, "17 years 11 months");
 	diag_free(&dl);
 	diag_init(&dl);
 	/* before 01/7/2025 the older text is cited */
