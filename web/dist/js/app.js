@@ -85,7 +85,7 @@ export async function route() {
 	const params = (page.path.exec(path) || []).slice(1).map((x) => x && decodeURIComponent(x));
 	let main;
 	if (page.bare) {
-		main = fill(document.getElementById('app'), h('main', { id: 'noi-dung', tabindex: '-1' })).firstChild;
+		main = fill(document.getElementById('app'), h('main', { id: 'noi-dung', tabindex: '-1', class: 'bare' })).firstChild;
 	} else {
 		main = frame(page.menu);
 	}

@@ -157,7 +157,7 @@ export function problemTable(problems, labelOf = columnLabel) {
 		h('thead', {}, h('tr', {},
 			hasFile && h('th', { scope: 'col' }, 'Tệp'),
 			hasLine && h('th', { scope: 'col' }, 'Dòng'),
-			h('th', { scope: 'col' }, 'Ở đâu'),
+			h('th', { scope: 'col' }, hasLine ? 'Cột' : 'Ở đâu'),
 			h('th', { scope: 'col' }, 'Lỗi'))),
 		h('tbody', {}, problems.map((p) => h('tr', {},
 			hasFile && h('td', {}, p.file || ''),

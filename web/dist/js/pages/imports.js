@@ -79,7 +79,7 @@ export function render(main) {
 			}
 		} catch (err) {
 			checked = null;
-			fill(result, errorBox(err, dryRun ? 'Tệp có lỗi. Chưa nhập gì. Sửa các lỗi dưới đây trong tệp rồi kiểm tra lại.' : 'Không nhập được. Chưa có gì thay đổi.', columnLabel));
+			fill(result, errorBox(err, dryRun ? 'Tệp có lỗi. Sửa các lỗi dưới đây trong tệp rồi kiểm tra lại.' : 'Không nhập được. Chưa có gì thay đổi.', columnLabel));
 		}
 		check.disabled = false;
 		doImport.disabled = !(checked && checked === chosen().key);

@@ -61,6 +61,7 @@ function draw(page, notice) {
 	const canEdit = canEditMembers(session.user);
 	const formBox = h('div', { 'aria-live': 'polite' });
 	page.formBox = formBox;
+	page.notice = notice || null;
 
 	// the state on a day
 	const asOf = dateInput({ name: 'as_of' }, st.as_of || page.asOf);
@@ -192,6 +193,12 @@ function failBox(page, err, title) {
 
 function closeForm(page) { fill(page.formBox); }
 
+// Opening a form puts away the message of the previous change.
+function openForm(page, form) {
+	if (page.notice) { page.notice.remove(); page.notice = null; }
+	fill(page.formBox, form);
+}
+
 // A form to record one event of type t.
 function eventForm(page, t) {
 	const label = eventLabels[t] || t;
@@ -239,7 +246,7 @@ function eventForm(page, t) {
 	h('h3', {}, 'Ghi: ' + label),
 	parts, msg,
 	h('div', { class: 'actions' }, save, h('button', { type: 'button', class: 'secondary', onclick: () => closeForm(page) }, 'Hủy')));
-	fill(page.formBox, form);
+	openForm(page, form);
 	date.focus();
 }
 
@@ -295,6 +302,6 @@ function editForm(page) {
 	h('p', { class: 'muted' }, 'Sửa chỗ sai rồi bấm "Lưu thay đổi". Chỉ những mục bạn sửa được gửi đi.'),
 	h('div', { class: 'row' }, parts), msg,
 	h('div', { class: 'actions' }, save, h('button', { type: 'button', class: 'secondary', onclick: () => closeForm(page) }, 'Hủy')));
-	fill(page.formBox, form);
+	openForm(page, form);
 	inputs.full_name.focus();
 }
