@@ -245,7 +245,7 @@ export function render(main) {
 			return b;
 		}));
 		const reason = h('select', { name: 'invalid_reason' }, INVALID.map(([v, t]) => h('option', { value: v }, t)));
-		const list = h('ol', { reversed: true });
+		const list = h('ol', { reversed: true, class: 'ballot-list' });
 		const drawList = () => {
 			const shown = st.ballots.map((b, i) => [b, i]).reverse().slice(0, 30);
 			fill(list, shown.map(([b, i]) => h('li', { value: i + 1 },
