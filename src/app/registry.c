@@ -406,25 +406,25 @@ enum err registry_member_put(struct registry *r, struct member_rec *m, const str
 	struct store_stmt *s = store_stmt(r->st, fresh ? STMT_MEMBER_INSERT : STMT_MEMBER_UPDATE);
 	int k = 1;
 	if (fresh)
-		stmt_bind_text(s, k++, m->member_id);
-	stmt_bind_text(s, k++, m->full_name);
-	stmt_bind_text(s, k++, full.ptr);
-	stmt_bind_text(s, k++, given.ptr);
-	stmt_bind_text(s, k++, m->gender);
-	stmt_bind_text(s, k++, d1);
-	stmt_bind_text(s, k++, m->ethnicity);
-	stmt_bind_text(s, k++, m->religion);
-	stmt_bind_text(s, k++, m->card_number);
+		stmt_bind_text_static(s, k++, m->member_id);
+	stmt_bind_text_static(s, k++, m->full_name);
+	stmt_bind_text_static(s, k++, full.ptr);
+	stmt_bind_text_static(s, k++, given.ptr);
+	stmt_bind_text_static(s, k++, m->gender);
+	stmt_bind_text_static(s, k++, d1);
+	stmt_bind_text_static(s, k++, m->ethnicity);
+	stmt_bind_text_static(s, k++, m->religion);
+	stmt_bind_text_static(s, k++, m->card_number);
 	stmt_bind_int(s, k++, r->tree.orgs[m->org].id);
-	stmt_bind_text(s, k++, d2);
-	stmt_bind_text(s, k++, *d3 ? d3 : NULL);
-	stmt_bind_text(s, k++, *d4 ? d4 : NULL);
-	stmt_bind_text(s, k++, member_status_name(m->status));
-	stmt_bind_text(s, k++, m->education);
-	stmt_bind_text(s, k++, m->profession_level);
-	stmt_bind_text(s, k++, m->theory_level);
-	stmt_bind_text(s, k++, m->occupation);
-	stmt_bind_text(s, k++, m->hometown);
+	stmt_bind_text_static(s, k++, d2);
+	stmt_bind_text_static(s, k++, *d3 ? d3 : NULL);
+	stmt_bind_text_static(s, k++, *d4 ? d4 : NULL);
+	stmt_bind_text_static(s, k++, member_status_name(m->status));
+	stmt_bind_text_static(s, k++, m->education);
+	stmt_bind_text_static(s, k++, m->profession_level);
+	stmt_bind_text_static(s, k++, m->theory_level);
+	stmt_bind_text_static(s, k++, m->occupation);
+	stmt_bind_text_static(s, k++, m->hometown);
 	if (!fresh)
 		stmt_bind_int(s, k++, m->id);
 	e = stmt_exec(s);
@@ -443,11 +443,11 @@ enum err registry_member_put(struct registry *r, struct member_rec *m, const str
 			date_format(ev[i].date, ds);
 			s = store_stmt(r->st, STMT_EVENT_INSERT);
 			stmt_bind_int(s, 1, m->id);
-			stmt_bind_text(s, 2, ds);
-			stmt_bind_text(s, 3, event_type_name(ev[i].type));
+			stmt_bind_text_static(s, 2, ds);
+			stmt_bind_text_static(s, 3, event_type_name(ev[i].type));
 			stmt_bind_int(s, 4, ev[i].org == TREE_NONE ? INT64_MIN : r->tree.orgs[ev[i].org].id);
 			stmt_bind_int(s, 5, ev[i].to_org == TREE_NONE ? INT64_MIN : r->tree.orgs[ev[i].to_org].id);
-			stmt_bind_text(s, 6, ev[i].detail && *ev[i].detail ? ev[i].detail : NULL);
+			stmt_bind_text_static(s, 6, ev[i].detail && *ev[i].detail ? ev[i].detail : NULL);
 			e = stmt_exec(s);
 		}
 	}

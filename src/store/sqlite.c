@@ -91,6 +91,14 @@ static void sq_bind_text(struct store_stmt *s, int i, const char *v)
 		sqlite3_bind_null(SS(s)->s, i);
 }
 
+static void sq_bind_text_static(struct store_stmt *s, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(SS(s)->s, i, v, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(SS(s)->s, i);
+}
+
 static void sq_bind_int(struct store_stmt *s, int i, int64_t v)
 {
 	if (v == INT64_MIN)
@@ -264,6 +272,7 @@ static const struct store_ops sqlite_ops = {
 	.exec_script = exec_script,
 	.stmt = sq_stmt,
 	.bind_text = sq_bind_text,
+	.bind_text_static = sq_bind_text_static,
 	.bind_int = sq_bind_int,
 	.bind_null = sq_bind_null,
 	.step = sq_step,

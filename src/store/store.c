@@ -163,6 +163,12 @@ void stmt_bind_text(struct store_stmt *s, int i, const char *v)
 	ST(s)->ops->bind_text(s, i, v);
 }
 
+void stmt_bind_text_static(struct store_stmt *s, int i, const char *v)
+{
+	const struct store_ops *ops = ST(s)->ops;
+	(ops->bind_text_static ? ops->bind_text_static : ops->bind_text)(s, i, v);
+}
+
 void stmt_bind_int(struct store_stmt *s, int i, int64_t v)
 {
 	ST(s)->ops->bind_int(s, i, v);

@@ -62,6 +62,9 @@ void store_bulk_rollback(struct store *st);
 struct store_stmt *store_stmt(struct store *st, enum stmt id);
 /* Binds parameter i (1-based). A NULL text or an INT64_MIN integer binds NULL. */
 void stmt_bind_text(struct store_stmt *s, int i, const char *v);
+/* Like stmt_bind_text without copying v: v must stay valid and unchanged
+ * until the statement has been run (stmt_exec) — for hot insert paths. */
+void stmt_bind_text_static(struct store_stmt *s, int i, const char *v);
 void stmt_bind_int(struct store_stmt *s, int i, int64_t v);
 void stmt_bind_null(struct store_stmt *s, int i);
 /* Steps: ERR_OK with *row true for a row, *row false when done. */

@@ -12,6 +12,7 @@ struct store_ops {
 	enum err (*exec_script)(struct store *st, const char *sql);
 	struct store_stmt *(*stmt)(struct store *st, enum stmt id);
 	void (*bind_text)(struct store_stmt *s, int i, const char *v);
+	void (*bind_text_static)(struct store_stmt *s, int i, const char *v); /* NULL: bind_text */
 	void (*bind_int)(struct store_stmt *s, int i, int64_t v);
 	void (*bind_null)(struct store_stmt *s, int i);
 	enum err (*step)(struct store_stmt *s, bool *row);
