@@ -1,6 +1,7 @@
 # Thin wrapper around CMake. The README's two commands are `make run` and `make test`.
 BUILD ?= build
 JOBS ?= $(shell nproc)
+MAKEFLAGS += --no-print-directory
 DANGBO = $(BUILD)/dangbo
 
 .PHONY: all build run test test-asan fuzz bench deps clean
