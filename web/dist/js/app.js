@@ -98,7 +98,8 @@ export async function route() {
 	}
 	const h1 = main.querySelector('h1');
 	document.title = (h1 ? h1.textContent + ' — ' : '') + 'Quản lý đảng viên';
-	if (h1) { h1.setAttribute('tabindex', '-1'); h1.focus({ preventScroll: true }); }
+	// the new page's title takes the focus, unless the page gave it to a field
+	if (h1 && !main.contains(document.activeElement)) { h1.setAttribute('tabindex', '-1'); h1.focus({ preventScroll: true }); }
 }
 
 // After a login: remember who, then show the page asked for.

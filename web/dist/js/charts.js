@@ -8,8 +8,8 @@ const W = 520;          // viewBox width
 const FONT = 18;
 const COLORS = ['#0b4a94', '#9b1c1c', '#0f5a23', '#7a4a00', '#5b2b82', '#00606b'];
 
-function svg(height, label) {
-	return h('svg:svg', { viewBox: `0 0 ${W} ${height}`, role: 'img', 'aria-label': label, preserveAspectRatio: 'xMinYMin meet' },
+function svg(height, label, width = W) {
+	return h('svg:svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': label, preserveAspectRatio: 'xMinYMin meet' },
 		h('svg:title', {}, label));
 }
 
@@ -17,14 +17,15 @@ function text(x, y, s, attrs = {}) {
 	return h('svg:text', Object.assign({ x, y, 'font-size': FONT }, attrs), s);
 }
 
-// Horizontal bars, one per item {label, value, of}: the bar is value/of of
+// Horizontal bars, one per item {label, value, of} (wide: the full width
+// of the page rather than half of it): the bar is value/of of
 // the width (or value/max of the items when of is not given); the text is
 // "value (percent)" when of is given, else the value.
-export function hbars(items, label) {
+export function hbars(items, label, wide = false) {
 	const rowH = 58;
 	const max = Math.max(1, ...items.map((i) => i.of || i.value));
-	const barMax = 310;
-	const s = svg(items.length * rowH + 6, label);
+	const barMax = wide ? 760 : 310;
+	const s = svg(items.length * rowH + 6, label, wide ? 2 * W : W);
 	items.forEach((it, k) => {
 		const y = k * rowH;
 		const frac = Math.max(0, Math.min(1, it.value / (it.of || max)));

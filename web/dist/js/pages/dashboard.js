@@ -98,9 +98,12 @@ async function draw(out, org, asOf) {
 		const shown = kids.slice(0, 10);
 		const rest = kids.slice(10);
 		const items = shown.map((o) => ({ label: o.name, value: o.v.total || 0 }));
+		const c = chart(rest.length
+			? `Số đảng viên theo tổ chức trực thuộc: ${fmtInt(shown.length)} tổ chức đông nhất`
+			: `Số đảng viên theo tổ chức trực thuộc (${fmtInt(kids.length)} tổ chức)`,
+		hbars(items, 'Số đảng viên theo tổ chức trực thuộc', true));
 		if (rest.length)
-			items.push({ label: `${fmtInt(rest.length)} tổ chức khác`, value: rest.reduce((s, o) => s + (o.v.total || 0), 0), color: '#777' });
-		const c = chart(`Số đảng viên theo tổ chức trực thuộc (${fmtInt(kids.length)} tổ chức)`, hbars(items, 'Số đảng viên theo tổ chức trực thuộc'));
+			c.appendChild(h('p', {}, `Và ${fmtInt(rest.length)} tổ chức khác, cộng ${fmtInt(rest.reduce((s, o) => s + (o.v.total || 0), 0))} đảng viên.`));
 		c.classList.add('wide');
 		c.appendChild(h('p', {}, h('a', { href: '#/to-chuc/' + encodeURIComponent(rep.org.code) }, 'Xem tất cả trong cây tổ chức')));
 		charts.appendChild(c);
