@@ -227,6 +227,12 @@ static void applicants(struct lc_session *s, const struct applicant_view *v, siz
 
 /* ---- transfers ---- */
 
+static char *dup_or_empty(struct store_stmt *q, int i)
+{
+	const char *t = stmt_col_text(q, i);
+	return xstrdup(t ? t : "");
+}
+
 static enum err transfers(struct lc_session *s, int root, date_t D, int ahead, struct list *l)
 {
 	struct store_stmt *q = store_stmt(s->st, STMT_TRANSFER_LIST);
@@ -245,9 +251,7 @@ static enum err transfers(struct lc_session *s, int root, date_t D, int ahead, s
 		if (intro > D || (arrived != DATE_NONE && arrived <= D))
 			continue;
 		XGROW(v, cap, n + 1);
-		const char *t;
-		v[n] = (struct tr){xstrdup((t = stmt_col_text(q, 1)) ? t : ""), xstrdup((t = stmt_col_text(q, 2)) ? t : ""),
-				   xstrdup((t = stmt_col_text(q, 3)) ? t : ""), NULL,
+		v[n] = (struct tr){dup_or_empty(q, 1), dup_or_empty(q, 2), dup_or_empty(q, 3), NULL,
 				   stmt_col_null(q, 4) ? TREE_NONE : lc_org_of_id(s, stmt_col_int(q, 4)),
 				   stmt_col_null(q, 5) ? TREE_NONE : lc_org_of_id(s, stmt_col_int(q, 5)), intro,
 				   lc_col_date(q, 10)};
