@@ -548,8 +548,22 @@ enum err transfer_accept(struct store *st, const char *text, size_t n, const cha
 		diag_add(dl, file, 0, "introduced_on", "the member was introduced after the arrival date given");
 		e = ERR_INPUT;
 	}
-	if (!e && rec.card_number && *rec.card_number)
-		card_id_check(rec.card_number, rec.birth_date, strcmp(rec.gender, "nữ") == 0, day, "card_number", dl);
+	if (!e) {
+		/* what members.csv would refuse, refused now rather than on arrival */
+		char *g = text_fold(rec.gender);
+		bool female = strcmp(g, "nu") == 0 || strcmp(g, "f") == 0;
+		if (!female && strcmp(g, "nam") != 0 && strcmp(g, "m") != 0)
+			diag_add(dl, file, 0, "gender", "must be nam or nữ, not '%s'", rec.gender);
+		free(g);
+		if (!refdata_ethnicity(rec.ethnicity))
+			diag_add(dl, file, 0, "ethnicity", "unknown ethnic group '%s'", rec.ethnicity);
+		if (!refdata_religion(rec.religion))
+			diag_add(dl, file, 0, "religion", "unknown religion '%s'", rec.religion);
+		if (rec.birth_date >= rec.decision_date)
+			diag_add(dl, file, 0, "decision_date", "the admission decision comes after the birth date");
+		if (rec.card_number && *rec.card_number)
+			card_id_check(rec.card_number, rec.birth_date, female, day, "card_number", dl);
+	}
 	if (!e && diag_count(dl))
 		e = ERR_INPUT;
 	/* a member id already in use by someone who is a member here */
