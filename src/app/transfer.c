@@ -541,7 +541,9 @@ enum err transfer_accept(struct store *st, const char *text, size_t n, const cha
 	if (to == TREE_NONE) {
 		e = ERR_NOTFOUND;
 	} else if (!org_kind_holds_members(s.r.tree.orgs[to].kind) || !tree_exists(&s.r.tree, to, day)) {
-		diag_add(dl, NULL, 0, "org", "%s is not a chi bộ existing on %s", org, "that date");
+		char a[11];
+		date_format_vn(day, a);
+		diag_add(dl, NULL, 0, "org", "%s is not a chi bộ existing on %s", org, a);
 		e = ERR_INPUT;
 	}
 	if (!e && arrive != DATE_NONE && arrive < rec.introduced) {

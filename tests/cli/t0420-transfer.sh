@@ -142,7 +142,7 @@ expect_grep "bad.json:version: must be 1" "$TMP/err"
 expect_grep "bad.json:member_id: must be a string" "$TMP/err"
 expect_grep "bad.json:introduced_on: required" "$TMP/err"
 sed 's/"gender": "nam"/"gender": "x"/; s/"ethnicity": "Kinh"/"ethnicity": "Klingon"/' "$TMP/rec.json" >"$TMP/bad3.json"
-expect_status 1 o transfer in "$TMP/bad3.json" --org QN.HL.01.02
+expect_status 1 o transfer in "$TMP/bad3.json" --org QN.HL.01.03
 expect_grep "bad3.json:gender: must be nam or nữ, not 'x'" "$TMP/err"
 expect_grep "bad3.json:ethnicity: unknown ethnic group 'Klingon'" "$TMP/err"
 printf 'not json' >"$TMP/bad2.json"
