@@ -137,7 +137,10 @@ void ops_event_facts(struct member_rec *m, const struct member_event_in *in, int
 		m->org = to_org;
 		break;
 	case EV_RECOGNIZE:
-		m->official_date = in->date;
+		/* a member recognized already keeps that date: the replay then
+		 * refuses a second recognition */
+		if (m->official_date == DATE_NONE)
+			m->official_date = in->date;
 		if (m->status == MS_PROBATIONARY)
 			m->status = MS_OFFICIAL;
 		break;
@@ -179,6 +182,18 @@ enum err ops_member_event(struct store *st, const struct member_event_in *in, st
 		e = ERR_NOTFOUND;
 	if (in->to_org && (to = need_org(&r, in->to_org, "to", dl)) == TREE_NONE)
 		e = ERR_NOTFOUND;
+	if (!e && in->date > r.today) {
+		diag_add(dl, NULL, 0, "date", "the date is after today: record an event when it has happened");
+		e = ERR_REFUSED;
+	}
+	/* An entry (transfer_in, readmit, restore) is for someone who is not a
+	 * member now; recorded as a first event it would instead say that the
+	 * member arrived that day. */
+	if (!e && event_type_is_entry(in->type) && member_status_is_member(m.status)) {
+		diag_add(dl, NULL, 0, "type", "member %s is a member now (%s): %s is for someone who is not",
+			 in->member_id, member_status_name(m.status), event_type_name(in->type));
+		e = ERR_REFUSED;
+	}
 	if (!e) {
 		ev = xrealloc(ev, sizeof(*ev) * (nev + 1));
 		ev[nev] = (struct event_rec){in->date, in->type, org, to, in->detail ? xstrdup(in->detail) : NULL, 0};

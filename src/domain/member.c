@@ -138,6 +138,7 @@ struct replay {
 	struct spanlist spans, temp, exempt, gaps;
 	enum member_status exited;
 	date_t exit_date;
+	bool recognized;
 	struct member_timeline *tl;
 };
 
@@ -204,6 +205,8 @@ static void apply(struct replay *r, const struct member_event *e)
 		r->in = true;
 		r->cur = e->org;
 		r->start = e->date;
+		if (e->type == EV_READMIT)
+			r->recognized = false; /* probation again (QĐ 294-QĐ/TW §3.5) */
 		return;
 	}
 	if (!r->in) {
@@ -262,10 +265,15 @@ static void apply(struct replay *r, const struct member_event *e)
 		close_period(&r->exempt, &r->exempt_start, e->date);
 		break;
 	case EV_RECOGNIZE:
+		if (r->recognized) {
+			problem(r, e, "type", "the member was recognized already", NULL, NULL);
+			break;
+		}
+		r->recognized = true;
 		if (r->f->official_date != DATE_NONE && r->f->official_date != e->date) {
 			char d[11];
 			date_format(r->f->official_date, d);
-			problem(r, e, "date", "members.csv gives official_date ", d, NULL);
+			problem(r, e, "date", "the member is official since ", d, " (official_date)");
 		}
 		break;
 	default: /* admit, discipline, badge: facts about a member */

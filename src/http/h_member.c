@@ -106,6 +106,10 @@ static json_t *allowed_events(struct req *rq, const struct member_rec *m, const 
 				json_array_append_new(a, json_string(event_type_name(EV_MOVE)));
 			continue;
 		}
+		/* an entry is for someone who is not a member today (ops_member_event
+		 * refuses it otherwise) */
+		if (event_type_is_entry((enum event_type)t) && member_span_at(tl, rq->today))
+			continue;
 		struct member_rec x = *m; /* shallow: ops_event_facts changes no string */
 		int org = event_type_is_entry((enum event_type)t) ? m->org : TREE_NONE;
 		struct member_event_in in = {.member_id = m->member_id, .type = (enum event_type)t, .date = rq->today};

@@ -199,7 +199,8 @@ static enum err sq_bulk(struct store *st, enum bulk_phase phase)
 		/* best effort: SQLite refuses the change while a statement is
 		 * still reading; the load is then only slower */
 		exec_script(st, "PRAGMA journal_mode=TRUNCATE");
-		return exec_script(st, "PRAGMA cache_size=-131072");
+		/* index rebuilds sort with a helper thread */
+		return exec_script(st, "PRAGMA cache_size=-131072; PRAGMA threads=2");
 	case BULK_INDEXES_OFF:
 		return drop_indexes(s);
 	case BULK_INDEXES_ON: {
@@ -211,7 +212,7 @@ static enum err sq_bulk(struct store *st, enum bulk_phase phase)
 		if (!s->bulk)
 			return ERR_OK;
 		s->bulk = false;
-		return exec_script(st, "PRAGMA journal_mode=WAL; PRAGMA cache_size=-65536");
+		return exec_script(st, "PRAGMA journal_mode=WAL; PRAGMA cache_size=-65536; PRAGMA threads=0");
 	}
 	return ERR_OK;
 }

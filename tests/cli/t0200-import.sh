@@ -96,6 +96,18 @@ db org tree QN.HL.01 --as-of 2026-01-01 >"$TMP/gone.txt"
 if grep -q "QN.HL.01.01" "$TMP/gone.txt"; then bad "dissolved cell still in the tree"; else ok; fi
 expect_grep "QN.HL.01.03  Chi bộ Khu 3  [Chi bộ trực thuộc]  3 đảng viên" "$TMP/gone.txt"
 
+# Events that cannot be recorded: a second recognition, an entry for a
+# current member, a date after today. Nothing changes.
+db export events >"$TMP/ev_before.csv"
+expect_status 1 db member event 000002QN --type recognize --date 2026-01-05
+expect_grep "recognize on 2026-01-05: the member is official since 2001-02-15" "$TMP/err"
+expect_status 1 db member event 000002QN --type transfer_in --date 2026-01-05 --org QN.HL.01.03
+expect_grep "member 000002QN is a member now (official): transfer_in is for someone who is not" "$TMP/err"
+expect_status 1 db member event 000002QN --type death --date 2027-01-01
+expect_grep "the date is after today" "$TMP/err"
+db export events >"$TMP/ev_after.csv"
+if cmp -s "$TMP/ev_before.csv" "$TMP/ev_after.csv"; then ok; else bad "a refused event changed the events"; fi
+
 # Member state: party age minus the years expelled (QĐ 294-QĐ/TW §4.4).
 db member show 000005QN >"$TMP/m5.txt"
 expect_grep "17 năm" "$TMP/m5.txt"

@@ -181,6 +181,35 @@ static void test_inconsistent(void **state)
 	diag_free(&dl);
 }
 
+/* One recognition per probation; a re-admission starts a new probation
+ * (QĐ 294-QĐ/TW §3.5, §4.2). */
+static void test_recognize_once(void **state)
+{
+	struct member_facts f = facts(D(2010, 1, 1), MS_OFFICIAL, 1);
+	struct member_event ev[] = {
+		{D(2011, 1, 1), EV_RECOGNIZE, 0, 0, NULL, 2},
+		{D(2012, 1, 1), EV_RECOGNIZE, 0, 0, NULL, 3},
+	};
+	struct member_timeline tl;
+	struct diag_list dl;
+	diag_init(&dl);
+	assert_int_equal(member_replay(&f, ev, 2, &res, D(2026, 1, 1), "m", "e", &tl, &dl), ERR_INPUT);
+	assert_int_equal(dl.v[0].line, 3);
+	assert_non_null(strstr(dl.v[0].msg, "recognized already"));
+	member_timeline_free(&tl);
+	diag_free(&dl);
+	diag_init(&dl);
+	struct member_event again[] = {
+		{D(2011, 1, 1), EV_RECOGNIZE, 0, 0, NULL, 2},
+		{D(2015, 1, 1), EV_LEAVE, 0, 0, NULL, 3},
+		{D(2019, 1, 1), EV_READMIT, 1, 0, NULL, 4},
+		{D(2020, 1, 1), EV_RECOGNIZE, 0, 0, NULL, 5},
+	};
+	assert_int_equal(member_replay(&f, again, 4, &res, D(2026, 1, 1), "m", "e", &tl, &dl), ERR_OK);
+	member_timeline_free(&tl);
+	diag_free(&dl);
+}
+
 static void test_names(void **state)
 {
 	for (int i = 0; i < EV__MAX; i++) {
@@ -210,6 +239,7 @@ int main(void)
 		cmocka_unit_test(test_exit_and_transfer_in),
 		cmocka_unit_test(test_merge_followed),
 		cmocka_unit_test(test_inconsistent),
+		cmocka_unit_test(test_recognize_once),
 		cmocka_unit_test(test_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
