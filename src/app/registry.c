@@ -371,9 +371,9 @@ static enum err write_spans(struct registry *r, int64_t row, const struct member
 	return e;
 }
 
-enum err registry_member_put(struct registry *r, struct member_rec *m, const struct event_rec *ev, size_t nev,
-			     bool replace_events, const char *facts_file, const char *events_file,
-			     struct diag_list *dl)
+enum err registry_member_check(struct registry *r, const struct member_rec *m, const struct event_rec *ev, size_t nev,
+			       const char *facts_file, const char *events_file, struct member_timeline *tl,
+			       struct diag_list *dl)
 {
 	struct member_facts f;
 	member_facts_of(m, &f);
@@ -384,15 +384,16 @@ enum err registry_member_put(struct registry *r, struct member_rec *m, const str
 					       registry_org_ref(ev[i].to_org), ev[i].detail, ev[i].line};
 	struct org_resolver res;
 	registry_resolver(r, &res);
-	struct member_timeline tl;
-	enum err e = member_replay(&f, mev, nev, &res, r->today, facts_file, events_file, &tl, dl);
+	enum err e = member_replay(&f, mev, nev, &res, r->today, facts_file, events_file, tl, dl);
 	if (mev != stackev)
 		free(mev);
-	if (e) {
-		member_timeline_free(&tl);
-		return e;
-	}
+	return e;
+}
 
+enum err registry_member_write(struct registry *r, struct member_rec *m, const struct event_rec *ev, size_t nev,
+			       bool replace_events, const struct member_timeline *tl, const char *facts_file,
+			       struct diag_list *dl)
+{
 	struct buf full, given;
 	buf_init(&full, 0);
 	buf_init(&given, 0);
@@ -427,7 +428,7 @@ enum err registry_member_put(struct registry *r, struct member_rec *m, const str
 	stmt_bind_text_static(s, k++, m->hometown);
 	if (!fresh)
 		stmt_bind_int(s, k++, m->id);
-	e = stmt_exec(s);
+	enum err e = stmt_exec(s);
 	if (e == ERR_CONFLICT)
 		diag_add(dl, facts_file, m->line, "member_id", "member %s: %s", m->member_id, store_errmsg(r->st));
 	if (!e && fresh)
@@ -452,10 +453,21 @@ enum err registry_member_put(struct registry *r, struct member_rec *m, const str
 		}
 	}
 	if (!e)
-		e = write_spans(r, m->id, &tl, fresh);
-	member_timeline_free(&tl);
+		e = write_spans(r, m->id, tl, fresh);
 	buf_free(&full);
 	buf_free(&given);
+	return e;
+}
+
+enum err registry_member_put(struct registry *r, struct member_rec *m, const struct event_rec *ev, size_t nev,
+			     bool replace_events, const char *facts_file, const char *events_file,
+			     struct diag_list *dl)
+{
+	struct member_timeline tl;
+	enum err e = registry_member_check(r, m, ev, nev, facts_file, events_file, &tl, dl);
+	if (!e)
+		e = registry_member_write(r, m, ev, nev, replace_events, &tl, facts_file, dl);
+	member_timeline_free(&tl);
 	return e;
 }
 

@@ -101,6 +101,17 @@ enum err registry_save_tree(struct registry *r);
 enum err registry_member_put(struct registry *r, struct member_rec *m, const struct event_rec *ev, size_t nev,
 			     bool replace_events, const char *facts_file, const char *events_file,
 			     struct diag_list *dl);
+/* The two halves of registry_member_put, for a load that checks members in
+ * one thread and writes them in another: registry_member_check replays
+ * (reads only the tree: safe beside writes on another thread) and fills tl
+ * (free it with member_timeline_free); registry_member_write writes what was
+ * checked. */
+enum err registry_member_check(struct registry *r, const struct member_rec *m, const struct event_rec *ev, size_t nev,
+			       const char *facts_file, const char *events_file, struct member_timeline *tl,
+			       struct diag_list *dl);
+enum err registry_member_write(struct registry *r, struct member_rec *m, const struct event_rec *ev, size_t nev,
+			       bool replace_events, const struct member_timeline *tl, const char *facts_file,
+			       struct diag_list *dl);
 /* Re-checks every stored member against the current tree (after a change
  * to the tree) and rewrites the spans of those whose organization changed.
  * Problems go to dl. */

@@ -308,7 +308,11 @@ enum err sqlite_store_open(const char *path, enum store_open_mode mode, struct s
 		return ERR_STORE;
 	}
 	sqlite3_busy_timeout(s->db, 5000);
-	enum err e = exec_script(&s->base, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+	/* 16 KiB pages for a new database (set before WAL mode, which fixes
+	 * it): fewer page splits and writes in large loads. */
+	enum err e = mode == STORE_CREATE ? exec_script(&s->base, "PRAGMA page_size=16384") : ERR_OK;
+	if (!e)
+		e = exec_script(&s->base, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
 					   "PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;"
 					   "PRAGMA temp_store=MEMORY;");
 	if (!e)
