@@ -2,6 +2,7 @@
 #include "app/import.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -782,12 +783,226 @@ static size_t pending_events(const struct pending *p, uint32_t m, struct event_r
 	return n;
 }
 
+/* ---- members into an empty database: checked on one thread, written on
+ * this one ----
+ *
+ * Into an empty database the check of a row (parsing, validation, the
+ * replay of its events) reads nothing from the store, so a second thread
+ * checks rows while this thread writes the ones checked. The two meet in a
+ * queue of batches; the checker's problems go to its own list, merged
+ * after. */
+
+#define BATCH 256
+#define QUEUE 8
+
+struct checked {
+	struct member_rec m;
+	struct event_rec *ev; /* owned copies */
+	size_t nev;
+	struct member_timeline tl;
+};
+
+struct batch {
+	struct checked v[BATCH];
+	size_t n;
+};
+
+struct pipeline {
+	struct importer *im;
+	struct reader *r;
+	struct pending *pend;
+	struct diag_list dl;      /* the checker's problems */
+	pthread_mutex_t mu;
+	pthread_cond_t more, room;
+	struct batch *q[QUEUE];
+	size_t head, count;
+	bool done;                /* the checker has finished */
+	bool stop;                /* the writer failed: stop checking */
+	bool bad;                 /* a row had a problem: write no more */
+	int rc;                   /* the reader's last result */
+};
+
+static void push(struct pipeline *p, struct batch *b)
+{
+	pthread_mutex_lock(&p->mu);
+	while (p->count == QUEUE && !p->stop)
+		pthread_cond_wait(&p->room, &p->mu);
+	if (p->stop) {
+		pthread_mutex_unlock(&p->mu);
+		for (size_t i = 0; i < b->n; i++) {
+			member_rec_free(&b->v[i].m);
+			events_free(b->v[i].ev, b->v[i].nev);
+			member_timeline_free(&b->v[i].tl);
+		}
+		free(b);
+		return;
+	}
+	p->q[(p->head + p->count) % QUEUE] = b;
+	p->count++;
+	pthread_cond_signal(&p->more);
+	pthread_mutex_unlock(&p->mu);
+}
+
+static struct batch *pop(struct pipeline *p)
+{
+	pthread_mutex_lock(&p->mu);
+	while (p->count == 0 && !p->done)
+		pthread_cond_wait(&p->more, &p->mu);
+	struct batch *b = NULL;
+	if (p->count) {
+		b = p->q[p->head];
+		p->head = (p->head + 1) % QUEUE;
+		p->count--;
+		pthread_cond_signal(&p->room);
+	}
+	pthread_mutex_unlock(&p->mu);
+	return b;
+}
+
+static void *checker(void *arg)
+{
+	struct pipeline *p = arg;
+	struct importer *im = p->im;
+	struct reader *r = p->r;
+	struct pending *pend = p->pend;
+	struct cardset cards = {0};
+	struct batch *b = xcalloc(1, sizeof(*b));
+	struct event_rec *pev = NULL;
+	size_t pevcap = 0;
+	int rc;
+	while ((rc = reader_next(r)) == 1) {
+		if (__atomic_load_n(&p->stop, __ATOMIC_RELAXED))
+			break;
+		uint32_t idx = UINT32_MAX;
+		if (*val(r, M_ID)) {
+			idx = idmap_get(&pend->ids, val(r, M_ID), true);
+			if (idx >= pend->mlinecap) {
+				size_t old = pend->mlinecap;
+				XGROW(pend->mline, pend->mlinecap, (size_t)idx + 1);
+				memset(pend->mline + old, 0, sizeof(uint32_t) * (pend->mlinecap - old));
+			}
+			if (pend->mline[idx]) {
+				diag_add(&p->dl, r->name, r->rec.line, "member_id",
+					 "member %s appears again (first on line %u)", val(r, M_ID), pend->mline[idx]);
+				__atomic_store_n(&p->bad, true, __ATOMIC_RELAXED);
+			} else {
+				pend->mline[idx] = (uint32_t)r->rec.line;
+			}
+		}
+		struct checked *c = &b->v[b->n];
+		if (!member_row(im, r, &c->m)) {
+			__atomic_store_n(&p->bad, true, __ATOMIC_RELAXED);
+			continue;
+		}
+		uint32_t first;
+		if (c->m.card_number &&
+		    (first = cardset_add(&cards, strtoull(c->m.card_number, NULL, 10), (uint32_t)c->m.line))) {
+			diag_add(&p->dl, r->name, c->m.line, "card_number", "card number %s is also on line %u",
+				 c->m.card_number, first);
+			__atomic_store_n(&p->bad, true, __ATOMIC_RELAXED);
+		}
+		size_t np = pending_events(pend, idx, &pev, &pevcap);
+		c->nev = np;
+		c->ev = np ? xmalloc(sizeof(*c->ev) * np) : NULL;
+		for (size_t k = 0; k < np; k++) {
+			c->ev[k] = pev[k];
+			c->ev[k].detail = pev[k].detail ? xstrdup(pev[k].detail) : NULL;
+		}
+		if (np)
+			pend->used[idx] = true;
+		const char *evfile = np ? pend->name : "events";
+		if (registry_member_check(&im->reg, &c->m, c->ev, c->nev, r->name, evfile, &c->tl, &p->dl))
+			__atomic_store_n(&p->bad, true, __ATOMIC_RELAXED);
+		im->stats->rows[IMPORT_MEMBERS]++;
+		if (__atomic_load_n(&p->bad, __ATOMIC_RELAXED)) {
+			/* nothing more will be written: keep checking, keep nothing */
+			member_rec_free(&c->m);
+			events_free(c->ev, c->nev);
+			member_timeline_free(&c->tl);
+			continue;
+		}
+		if (++b->n == BATCH) {
+			push(p, b);
+			b = xcalloc(1, sizeof(*b));
+		}
+	}
+	push(p, b);
+	free(pev);
+	cardset_free(&cards);
+	pthread_mutex_lock(&p->mu);
+	p->rc = rc;
+	p->done = true;
+	pthread_cond_signal(&p->more);
+	pthread_mutex_unlock(&p->mu);
+	return NULL;
+}
+
+static enum err import_members_fresh(struct importer *im, struct reader *r, struct pending *pend)
+{
+	struct pipeline p = {.im = im, .r = r, .pend = pend};
+	diag_init(&p.dl);
+	pthread_mutex_init(&p.mu, NULL);
+	pthread_cond_init(&p.more, NULL);
+	pthread_cond_init(&p.room, NULL);
+	pthread_t t;
+	enum err e = ERR_OK;
+	/* the reader reports its problems to the checker's list meanwhile */
+	struct diag_list *main_dl = r->dl;
+	r->dl = &p.dl;
+	if (pthread_create(&t, NULL, checker, &p) != 0) {
+		r->dl = main_dl;
+		diag_add(im->dl, NULL, 0, NULL, "cannot start a thread");
+		return ERR_IO;
+	}
+	struct batch *b;
+	while ((b = pop(&p))) {
+		for (size_t i = 0; i < b->n; i++) {
+			struct checked *c = &b->v[i];
+			if (!e && !__atomic_load_n(&p.bad, __ATOMIC_RELAXED)) {
+				enum err w = registry_member_write(&im->reg, &c->m, c->ev, c->nev, c->nev > 0, &c->tl,
+								   r->name, im->dl);
+				if (w == ERR_CONFLICT)
+					__atomic_store_n(&p.bad, true, __ATOMIC_RELAXED);
+				else if (w) {
+					e = w;
+					pthread_mutex_lock(&p.mu);
+					p.stop = true;
+					pthread_cond_signal(&p.room);
+					pthread_mutex_unlock(&p.mu);
+				}
+			}
+			member_rec_free(&c->m);
+			events_free(c->ev, c->nev);
+			member_timeline_free(&c->tl);
+		}
+		free(b);
+	}
+	pthread_join(t, NULL);
+	r->dl = main_dl;
+	/* the checker's problems, in the order it found them */
+	for (size_t i = 0; i < p.dl.n; i++)
+		diag_add(im->dl, p.dl.v[i].file, p.dl.v[i].line, p.dl.v[i].column, "%s", p.dl.v[i].msg);
+	im->dl->dropped += p.dl.dropped;
+	bool bad = __atomic_load_n(&p.bad, __ATOMIC_RELAXED) || p.rc < 0;
+	diag_free(&p.dl);
+	pthread_mutex_destroy(&p.mu);
+	pthread_cond_destroy(&p.more);
+	pthread_cond_destroy(&p.room);
+	return e ? e : bad ? ERR_INPUT : ERR_OK;
+}
+
 static enum err import_members(struct importer *im, const char *path, bool fresh_db, struct pending *pend)
 {
 	struct reader r;
 	if (!reader_open(&r, IMPORT_MEMBERS, path, im->o, im->dl)) {
 		csv_close(r.csv);
 		return ERR_INPUT;
+	}
+	if (fresh_db) {
+		enum err fe = import_members_fresh(im, &r, pend);
+		progress_done(im, &r);
+		csv_close(r.csv);
+		return fe;
 	}
 	struct cardset cards = {0};
 	struct event_rec *pev = NULL;
