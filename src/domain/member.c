@@ -139,6 +139,7 @@ struct replay {
 	enum member_status exited;
 	date_t exit_date;
 	bool recognized;
+	date_t recognized_on;
 	struct member_timeline *tl;
 };
 
@@ -205,8 +206,11 @@ static void apply(struct replay *r, const struct member_event *e)
 		r->in = true;
 		r->cur = e->org;
 		r->start = e->date;
-		if (e->type == EV_READMIT)
-			r->recognized = false; /* probation again (QĐ 294-QĐ/TW §3.5) */
+		if (e->type == EV_READMIT) {
+			/* probation again (QĐ 294-QĐ/TW §3.5) */
+			r->recognized = false;
+			r->recognized_on = DATE_NONE;
+		}
 		return;
 	}
 	if (!r->in) {
@@ -270,6 +274,7 @@ static void apply(struct replay *r, const struct member_event *e)
 			break;
 		}
 		r->recognized = true;
+		r->recognized_on = e->date;
 		if (r->f->official_date != DATE_NONE && r->f->official_date != e->date) {
 			char d[11];
 			date_format(r->f->official_date, d);
@@ -352,7 +357,7 @@ enum err member_replay(const struct member_facts *f, const struct member_event *
 		       const char *events_file, struct member_timeline *tl, struct diag_list *dl)
 {
 	struct replay r = {.f = f, .res = res, .ffile = facts_file, .efile = events_file, .dl = dl, .tl = tl};
-	r.temp_start = r.exempt_start = r.gap_start = DATE_NONE;
+	r.temp_start = r.exempt_start = r.gap_start = r.recognized_on = DATE_NONE;
 	r.exited = MS__MAX;
 	memset(tl, 0, sizeof(*tl));
 	tl->suspended_from = DATE_NONE;
@@ -408,14 +413,18 @@ enum err member_replay(const struct member_facts *f, const struct member_event *
 	tl->temp = r.temp.v, tl->ntemp = r.temp.n;
 	tl->exempt = r.exempt.v, tl->nexempt = r.exempt.n;
 	tl->gaps = r.gaps.v, tl->ngaps = r.gaps.n;
+	/* Probationary until the official date (contract §2); without one, a
+	 * recognize event gives it, and a member who is official now was so
+	 * from the day probation ended (QĐ 294-QĐ/TW §4.2.2). Someone who left
+	 * with neither was never official. */
 	if (f->official_date != DATE_NONE)
 		tl->official_from = f->official_date;
-	else if (f->status == MS_PROBATIONARY || (!member_status_is_member(f->status) && f->status != MS__MAX &&
-						  member_probation_end(f) > today))
-		tl->official_from = DATE_NONE;
-	else
-		/* Official as of the day probation ends (QĐ 294-QĐ/TW §4.2.2). */
+	else if (r.recognized_on != DATE_NONE)
+		tl->official_from = r.recognized_on;
+	else if (member_status_is_member(f->status) && f->status != MS_PROBATIONARY)
 		tl->official_from = member_probation_end(f);
+	else
+		tl->official_from = DATE_NONE;
 	return r.bad ? ERR_INPUT : ERR_OK;
 }
 

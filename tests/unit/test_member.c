@@ -210,6 +210,29 @@ static void test_recognize_once(void **state)
 	diag_free(&dl);
 }
 
+/* A probationary member removed without an official date was never
+ * official (contract §2: probationary until official_date). */
+static void test_removed_probationary(void **state)
+{
+	struct member_facts f = facts(D(2020, 1, 1), MS_REMOVED, 1);
+	f.ceremony_date = D(2020, 1, 10);
+	struct member_event ev[] = {{D(2021, 6, 1), EV_REMOVE, 1, 0, NULL, 2}};
+	struct member_timeline tl;
+	struct diag_list dl;
+	diag_init(&dl);
+	assert_int_equal(member_replay(&f, ev, 1, &res, D(2026, 1, 1), "m", "e", &tl, &dl), ERR_OK);
+	assert_int_equal(tl.official_from, DATE_NONE);
+	assert_int_equal(member_status_at(&f, &tl, D(2021, 5, 1)), MS_PROBATIONARY);
+	member_timeline_free(&tl);
+	/* with a recognize event, official from that day */
+	struct member_event ev2[] = {{D(2021, 1, 10), EV_RECOGNIZE, 0, 0, NULL, 2}, {D(2023, 6, 1), EV_LEAVE, 1, 0, NULL, 3}};
+	f.status = MS_LEFT;
+	assert_int_equal(member_replay(&f, ev2, 2, &res, D(2026, 1, 1), "m", "e", &tl, &dl), ERR_OK);
+	assert_int_equal(tl.official_from, D(2021, 1, 10));
+	member_timeline_free(&tl);
+	diag_free(&dl);
+}
+
 static void test_names(void **state)
 {
 	for (int i = 0; i < EV__MAX; i++) {
@@ -240,6 +263,7 @@ int main(void)
 		cmocka_unit_test(test_merge_followed),
 		cmocka_unit_test(test_inconsistent),
 		cmocka_unit_test(test_recognize_once),
+		cmocka_unit_test(test_removed_probationary),
 		cmocka_unit_test(test_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
