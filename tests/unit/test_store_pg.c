@@ -594,8 +594,15 @@ static void test_same_answers(void **state)
 	/* a duplicate key that slipped into a bulk load is refused at the commit */
 	assert_int_equal(store_bulk_begin(st), ERR_OK);
 	member_insert(st, "n5", "x", "nam", 2, ERR_OK);
-	member_insert(st, "n5", "x", "nam", 2, strcmp(store_backend(st), "sqlite") == 0 ? ERR_OK : ERR_CONFLICT);
-	assert_int_equal(store_bulk_commit(st), ERR_CONFLICT);
+	bool sqlite = strcmp(store_backend(st), "sqlite") == 0;
+	member_insert(st, "n5", "x", "nam", 2, sqlite ? ERR_OK : ERR_CONFLICT);
+	/* SQLite finds it when the key is rebuilt; PostgreSQL at the insert,
+	 * after which its transaction can only roll back */
+	enum err ce = store_bulk_commit(st);
+	if (sqlite)
+		assert_int_equal(ce, ERR_CONFLICT);
+	else
+		assert_int_not_equal(ce, ERR_OK);
 	s = store_stmt(st, STMT_MEMBER_ROWID);
 	stmt_bind_text(s, 1, "n5");
 	assert_int_equal(stmt_step(s, &row), ERR_OK);
