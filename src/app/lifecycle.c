@@ -11,19 +11,6 @@
 #include "domain/lifecycle.h"
 
 /* Appends a warning to the outcome's note. */
-static void warn(struct lc_outcome *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void warn(struct lc_outcome *out, const char *fmt, ...)
-{
-	size_t len = strlen(out->note);
-	if (len && len + 2 < sizeof(out->note)) {
-		strcat(out->note, "\n");
-		len++;
-	}
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(out->note + len, sizeof(out->note) - len, fmt, ap);
-	va_end(ap);
-}
 
 /* Checks an optional vote "FOR/OF" against rule on day d. */
 static bool opt_vote(const char *votes, enum rule_id rule, date_t d, const char *col, struct diag_list *dl)
@@ -110,14 +97,14 @@ static enum err probation(struct store *st, const struct probation_in *in, bool 
 		date_t lim = lc_deadline(&s.rs, s.cal, RULE_RECOGNITION_DAYS, end, false);
 		if (in->resolution > lim) {
 			date_format_vn(lim, a);
-			warn(out, "%s: the chi bộ was to consider recognition by %s (%d working days after probation ended)",
+			lc_warn(out, "%s: the chi bộ was to consider recognition by %s (%d working days after probation ended)",
 			     rule_cite(RULE_RECOGNITION_DAYS, end), a, rule_value(&s.rs, RULE_RECOGNITION_DAYS, end));
 		}
 	}
 	date_t dlim = lc_deadline(&s.rs, s.cal, RULE_RECOGNITION_DECISION_DAYS, in->resolution, in->extended);
 	if (in->decision > dlim) {
 		date_format_vn(dlim, a);
-		warn(out, "%s: the decision was due by %s", rule_cite(RULE_RECOGNITION_DECISION_DAYS, in->resolution), a);
+		lc_warn(out, "%s: the decision was due by %s", rule_cite(RULE_RECOGNITION_DECISION_DAYS, in->resolution), a);
 	}
 	date_format(in->resolution, a);
 	date_format(in->decision, b);

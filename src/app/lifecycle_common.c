@@ -2,6 +2,8 @@
  * lifecycle use cases (lifecycle_int.h). */
 #include "app/lifecycle_int.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -361,4 +363,17 @@ enum err lc_members_in(struct lc_session *s, int org, date_t d, char ***ids, siz
 		*n = k;
 	}
 	return e;
+}
+
+void lc_warn(struct lc_outcome *out, const char *fmt, ...)
+{
+	size_t len = strlen(out->note);
+	if (len && len + 2 < sizeof(out->note)) {
+		strcat(out->note, "\n");
+		len++;
+	}
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(out->note + len, sizeof(out->note) - len, fmt, ap);
+	va_end(ap);
 }

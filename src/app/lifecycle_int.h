@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "app/lifecycle.h"
 #include "app/ops.h"
 #include "app/registry.h"
 #include "core/diag.h"
@@ -134,5 +135,9 @@ bool lc_parse_votes(const char *s, int *votes, int *base);
 void lc_bind_date(struct store_stmt *q, int i, date_t d);
 date_t lc_col_date(struct store_stmt *q, int i);
 void lc_bind_opt_text(struct store_stmt *q, int i, const char *v);
+
+/* Appends a line to the outcome's note (what the user should know; the
+ * note is truncated, never overflowed). */
+void lc_warn(struct lc_outcome *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

@@ -19,19 +19,6 @@
 #include "domain/lifecycle.h"
 #include "io/transfer_record.h"
 
-static void warn(struct lc_outcome *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void warn(struct lc_outcome *out, const char *fmt, ...)
-{
-	size_t len = strlen(out->note);
-	if (len && len + 2 < sizeof(out->note)) {
-		strcat(out->note, "\n");
-		len++;
-	}
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(out->note + len, sizeof(out->note) - len, fmt, ap);
-	va_end(ap);
-}
 
 /* An open transfer of a member (STMT_TRANSFER_OPEN_OF). */
 struct open_tr {
@@ -164,7 +151,7 @@ static void check_start(struct lc_session *s, const struct transfer_in *in, stru
 	if (in->date > lim) {
 		char a[11];
 		date_format_vn(lim, a);
-		warn(out, "%s: the transfer was to start within %d working days of the decision, by %s",
+		lc_warn(out, "%s: the transfer was to start within %d working days of the decision, by %s",
 		     rule_cite(RULE_TRANSFER_START_DAYS, in->decision_date),
 		     rule_value(&s->rs, RULE_TRANSFER_START_DAYS, in->decision_date), a);
 	}
@@ -205,7 +192,7 @@ enum err transfer_start(struct store *st, const struct transfer_in *in, struct l
 		char a[11];
 		out->date = in->date;
 		date_format_vn(lc_deadline(&s.rs, s.cal, RULE_TRANSFER_REPORT_DAYS, in->date, false), a);
-		warn(out, "to report at %s by %s (%s)", in->to, a, rule_cite(RULE_TRANSFER_REPORT_DAYS, in->date));
+		lc_warn(out, "to report at %s by %s (%s)", in->to, a, rule_cite(RULE_TRANSFER_REPORT_DAYS, in->date));
 	}
 	lc_member_free(&x);
 	return lc_close(&s, e);
@@ -338,10 +325,10 @@ enum err transfer_arrive(struct store *st, const char *member_id, date_t date, s
 		date_t lim = lc_deadline(&s.rs, s.cal, RULE_TRANSFER_REPORT_DAYS, t.introduced, false);
 		if (date > lim) {
 			date_format_vn(lim, a);
-			warn(out, "%s: the member was to report by %s", rule_cite(RULE_TRANSFER_REPORT_DAYS, t.introduced), a);
+			lc_warn(out, "%s: the member was to report by %s", rule_cite(RULE_TRANSFER_REPORT_DAYS, t.introduced), a);
 		}
 		if (date >= lc_not_arrived_day(&s.rs, t.introduced))
-			warn(out, "%s: more than %d months after the introduction (local practice: removal for "
+			lc_warn(out, "%s: more than %d months after the introduction (local practice: removal for "
 			     "abandoning activity)",
 			     rule_cite(RULE_NOT_ARRIVED_MONTHS, t.introduced),
 			     rule_value(&s.rs, RULE_NOT_ARRIVED_MONTHS, t.introduced));
@@ -689,7 +676,7 @@ enum err transfer_back(struct store *st, const char *member_id, date_t date, str
 	if (!e && t.until != DATE_NONE && date > t.until) {
 		char a[11];
 		date_format_vn(t.until, a);
-		warn(out, "back after the term granted (until %s)", a);
+		lc_warn(out, "back after the term granted (until %s)", a);
 	}
 	out->date = date;
 	open_tr_free(&t);
