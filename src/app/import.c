@@ -254,6 +254,18 @@ static bool get_date(struct reader *r, int c, date_t *out, date_t none)
 	return true;
 }
 
+/* Resolves the organization code in column c; *out is TREE_NONE when the
+ * column is empty. An unknown code is a problem at that row and column. */
+static bool org_column(struct reader *r, const struct tree *t, int c, int *out)
+{
+	const char *code = val(r, c);
+	*out = TREE_NONE;
+	if (!*code || (*out = tree_find(t, code)) != TREE_NONE)
+		return true;
+	rproblem(r, c, "unknown organization '%s'", code);
+	return false;
+}
+
 static bool valid_code(const char *s)
 {
 	if (!*s || strlen(s) > 64)
@@ -433,15 +445,8 @@ static enum err import_org_events(struct importer *im, const char *path)
 			ok = false;
 		}
 		ok &= get_date(&r, OE_DATE, &e.date, DATE_NONE);
-		const int refs[2] = {OE_FROM, OE_TO};
-		int *dst[2] = {&e.from, &e.to};
-		for (int k = 0; k < 2; k++) {
-			const char *c = val(&r, refs[k]);
-			if (*c && (*dst[k] = tree_find(t, c)) == TREE_NONE) {
-				rproblem(&r, refs[k], "unknown organization '%s'", c);
-				ok = false;
-			}
-		}
+		ok &= org_column(&r, t, OE_FROM, &e.from);
+		ok &= org_column(&r, t, OE_TO, &e.to);
 		if (!ok) {
 			bad = true;
 			continue;
@@ -1117,15 +1122,11 @@ static enum err parse_events(struct importer *im, const char *path, struct pendi
 		}
 		ev.type = (uint8_t)type;
 		ok &= get_date(&r, E_DATE, &ev.date, DATE_NONE);
-		const int refs[2] = {E_ORG, E_TO};
-		int32_t *dst[2] = {&ev.org, &ev.to};
-		for (int k = 0; k < 2; k++) {
-			const char *c = val(&r, refs[k]);
-			if (*c && (*dst[k] = tree_find(t, c)) == TREE_NONE) {
-				rproblem(&r, refs[k], "unknown organization '%s'", c);
-				ok = false;
-			}
-		}
+		int org, to;
+		ok &= org_column(&r, t, E_ORG, &org);
+		ok &= org_column(&r, t, E_TO, &to);
+		ev.org = org;
+		ev.to = to;
 		if (!ok) {
 			bad = true;
 			continue;
