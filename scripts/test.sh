@@ -18,6 +18,7 @@ scripts/pg-test.sh build
 echo "== build and test under AddressSanitizer + UndefinedBehaviorSanitizer"
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DDANGBO_SANITIZE=ON >/dev/null
 cmake --build build-asan -j "$JOBS"
+export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j "$JOBS")
 ASAN_OPTIONS=detect_leaks=1 scripts/pg-test.sh build-asan
 

@@ -190,7 +190,7 @@ static void build_vinh_loi(struct fx *f)
 	fx_init(f);
 	org(f, "BL", "Đảng bộ tỉnh Bạc Liêu", ORG_PROVINCE, NULL, NULL, DATE_MIN, DATE_MAX);
 	org(f, "VL", "Đảng bộ huyện Vĩnh Lợi", ORG_UPPER, "BL", NULL, DATE_MIN, DATE_MAX);
-	char code[32], cell[40];
+	char code[32], cell[48];
 	int cells = 0;
 	for (int i = 0; i < 20; i++) {
 		snprintf(code, sizeof(code), "VL.%02d", i + 1);
