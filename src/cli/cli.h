@@ -52,6 +52,7 @@ int cmd_org(struct cli *cli, int argc, char **argv);
 int cmd_member(struct cli *cli, int argc, char **argv);
 int cmd_demo(struct cli *cli, int argc, char **argv);
 int cmd_election(struct cli *cli, int argc, char **argv);
+int cmd_congress(struct cli *cli, int argc, char **argv);
 int cmd_report(struct cli *cli, int argc, char **argv);
 /* also "dangbo import targets FILE": called with argv[1] = "targets" */
 int cmd_target(struct cli *cli, int argc, char **argv);

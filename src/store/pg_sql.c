@@ -208,6 +208,30 @@ const char *const pg_migrations[] = {
 	" lo bigint NOT NULL, hi bigint NOT NULL, created_on " T ","
 	" CHECK (lo >= 1 AND lo <= hi AND hi <= 999999));"
 	"CREATE INDEX member_span_org ON member_span(org_id);",
+	/* 5: congresses (src/app/congress.c): one per organization and term,
+	 * the frozen convened roster with each exclusion, the elected */
+	"CREATE TABLE congress("
+	" id " ID ","
+	" org_id bigint NOT NULL REFERENCES org(id),"
+	" term " T " NOT NULL,"
+	" kind " T " NOT NULL CHECK (kind IN ('members','delegates')),"
+	" pilot bigint NOT NULL DEFAULT 0,"
+	" direct_secretary bigint NOT NULL DEFAULT 0,"
+	" planned_on " T " NOT NULL, notice_on " T ", held_on " T ","
+	" political_report " T ", committee_review " T ", election_plan " T ", delegates_plan " T ","
+	" UNIQUE (org_id, term));"
+	"CREATE TABLE congress_roster("
+	" congress bigint NOT NULL REFERENCES congress(id) ON DELETE CASCADE,"
+	" member bigint NOT NULL REFERENCES member(id),"
+	" official bigint NOT NULL,"
+	" exclusion " T ","
+	" PRIMARY KEY (congress, member));"
+	"CREATE TABLE congress_elected("
+	" congress bigint NOT NULL REFERENCES congress(id) ON DELETE CASCADE,"
+	" member bigint NOT NULL REFERENCES member(id),"
+	" role " T " NOT NULL CHECK (role IN ('committee','secretary')),"
+	" votes bigint NOT NULL, base bigint NOT NULL,"
+	" PRIMARY KEY (congress, role, member));",
 	NULL,
 };
 
@@ -379,4 +403,15 @@ const struct pg_sql_entry pg_sql[STMT__MAX] = {
 				  "AND s.valid_from <= e.date AND e.date < s.valid_to "
 				  "WHERE e.type IN ('temp_out','temp_back','exempt_start','exempt_end','discipline','badge') "
 				  "AND e.date >= $1 AND e.date <= $2"},
+	[STMT_CONGRESS_INSERT] = {"INSERT INTO congress(org_id,term,kind,pilot,direct_secretary,planned_on,notice_on,political_report,committee_review,election_plan,delegates_plan) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id", PG_LAST_ID},
+	[STMT_CONGRESS_UPDATE] = {"UPDATE congress SET kind = $1, pilot = $2, direct_secretary = $3, planned_on = $4, notice_on = $5, political_report = $6, committee_review = $7, election_plan = $8, delegates_plan = $9 WHERE id = $10"},
+	[STMT_CONGRESS_GET] = {"SELECT id,kind,pilot,direct_secretary,planned_on,notice_on,held_on FROM congress WHERE org_id = $1 AND term = $2"},
+	[STMT_CONGRESS_SET_HELD] = {"UPDATE congress SET held_on = $1 WHERE id = $2"},
+	[STMT_CONGRESS_OF_TERM] = {"SELECT id,org_id,kind,pilot,direct_secretary,planned_on,notice_on,held_on FROM congress WHERE term = $1 ORDER BY id"},
+	[STMT_CONGRESS_ROSTER_CLEAR] = {"DELETE FROM congress_roster WHERE congress = $1"},
+	[STMT_CONGRESS_ROSTER_INSERT] = {"INSERT INTO congress_roster(congress,member,official,exclusion) VALUES ($1,$2,$3,$4)"},
+	[STMT_CONGRESS_ROSTER_OF] = {"SELECT m.member_id,m.full_name,r.official,r.exclusion FROM congress_roster r JOIN member m ON m.id = r.member WHERE r.congress = $1 ORDER BY m.member_id"},
+	[STMT_CONGRESS_ELECTED_CLEAR] = {"DELETE FROM congress_elected WHERE congress = $1"},
+	[STMT_CONGRESS_ELECTED_INSERT] = {"INSERT INTO congress_elected(congress,member,role,votes,base) VALUES ($1,$2,$3,$4,$5)"},
+	[STMT_CONGRESS_ELECTED_OF_TERM] = {"SELECT c.org_id,e.role,m.gender,e.votes,e.base FROM congress_elected e JOIN congress c ON c.id = e.congress JOIN member m ON m.id = e.member WHERE c.term = $1 ORDER BY e.congress, e.role, e.member"},
 };

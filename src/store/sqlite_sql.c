@@ -190,6 +190,30 @@ const char *const sqlite_migrations[] = {
 	" lo INTEGER NOT NULL, hi INTEGER NOT NULL, created_on TEXT,"
 	" CHECK (lo >= 1 AND lo <= hi AND hi <= 999999));"
 	"CREATE INDEX member_span_org ON member_span(org_id);",
+	/* 5: congresses (src/app/congress.c): one per organization and term,
+	 * the frozen convened roster with each exclusion, the elected */
+	"CREATE TABLE congress("
+	" id INTEGER PRIMARY KEY,"
+	" org_id INTEGER NOT NULL REFERENCES org(id),"
+	" term TEXT NOT NULL,"
+	" kind TEXT NOT NULL CHECK (kind IN ('members','delegates')),"
+	" pilot INTEGER NOT NULL DEFAULT 0,"
+	" direct_secretary INTEGER NOT NULL DEFAULT 0,"
+	" planned_on TEXT NOT NULL, notice_on TEXT, held_on TEXT,"
+	" political_report TEXT, committee_review TEXT, election_plan TEXT, delegates_plan TEXT,"
+	" UNIQUE (org_id, term));"
+	"CREATE TABLE congress_roster("
+	" congress INTEGER NOT NULL REFERENCES congress(id) ON DELETE CASCADE,"
+	" member INTEGER NOT NULL REFERENCES member(id),"
+	" official INTEGER NOT NULL,"
+	" exclusion TEXT,"
+	" PRIMARY KEY (congress, member));"
+	"CREATE TABLE congress_elected("
+	" congress INTEGER NOT NULL REFERENCES congress(id) ON DELETE CASCADE,"
+	" member INTEGER NOT NULL REFERENCES member(id),"
+	" role TEXT NOT NULL CHECK (role IN ('committee','secretary')),"
+	" votes INTEGER NOT NULL, base INTEGER NOT NULL,"
+	" PRIMARY KEY (congress, role, member));",
 	NULL,
 };
 
@@ -337,4 +361,15 @@ const char *const sqlite_sql[STMT__MAX] = {
 				  "AND s.valid_from <= e.date AND e.date < s.valid_to "
 				  "WHERE e.type IN ('temp_out','temp_back','exempt_start','exempt_end','discipline','badge') "
 				  "AND e.date >= ? AND e.date <= ?",
+	[STMT_CONGRESS_INSERT] = "INSERT INTO congress(org_id,term,kind,pilot,direct_secretary,planned_on,notice_on,political_report,committee_review,election_plan,delegates_plan) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+	[STMT_CONGRESS_UPDATE] = "UPDATE congress SET kind = ?, pilot = ?, direct_secretary = ?, planned_on = ?, notice_on = ?, political_report = ?, committee_review = ?, election_plan = ?, delegates_plan = ? WHERE id = ?",
+	[STMT_CONGRESS_GET] = "SELECT id,kind,pilot,direct_secretary,planned_on,notice_on,held_on FROM congress WHERE org_id = ? AND term = ?",
+	[STMT_CONGRESS_SET_HELD] = "UPDATE congress SET held_on = ? WHERE id = ?",
+	[STMT_CONGRESS_OF_TERM] = "SELECT id,org_id,kind,pilot,direct_secretary,planned_on,notice_on,held_on FROM congress WHERE term = ? ORDER BY id",
+	[STMT_CONGRESS_ROSTER_CLEAR] = "DELETE FROM congress_roster WHERE congress = ?",
+	[STMT_CONGRESS_ROSTER_INSERT] = "INSERT INTO congress_roster(congress,member,official,exclusion) VALUES (?,?,?,?)",
+	[STMT_CONGRESS_ROSTER_OF] = "SELECT m.member_id,m.full_name,r.official,r.exclusion FROM congress_roster r JOIN member m ON m.id = r.member WHERE r.congress = ? ORDER BY m.member_id",
+	[STMT_CONGRESS_ELECTED_CLEAR] = "DELETE FROM congress_elected WHERE congress = ?",
+	[STMT_CONGRESS_ELECTED_INSERT] = "INSERT INTO congress_elected(congress,member,role,votes,base) VALUES (?,?,?,?,?)",
+	[STMT_CONGRESS_ELECTED_OF_TERM] = "SELECT c.org_id,e.role,m.gender,e.votes,e.base FROM congress_elected e JOIN congress c ON c.id = e.congress JOIN member m ON m.id = e.member WHERE c.term = ? ORDER BY e.congress, e.role, e.member",
 };

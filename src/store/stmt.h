@@ -104,6 +104,18 @@ enum stmt {
 	STMT_CV_MAX_IN,           /* lo id,hi id,letters,length -> the largest member_id in [lo,hi] with those letters */
 	STMT_MEMBERS_OF_ORG_AT,   /* org_id,date,date -> member_id of the spans in org holding date */
 	STMT_LC_EVENTS_IN,        /* from,to -> type,date,org_id of temp_out/back, exempt_start/end, discipline, badge events */
+	/* congresses (src/app/congress.c) */
+	STMT_CONGRESS_INSERT,     /* org_id,term,kind,pilot,direct_secretary,planned_on,notice_on,contents1..4 */
+	STMT_CONGRESS_UPDATE,     /* kind,pilot,direct_secretary,planned_on,notice_on,contents1..4,id */
+	STMT_CONGRESS_GET,        /* org_id,term -> id,kind,pilot,direct_secretary,planned_on,notice_on,held_on */
+	STMT_CONGRESS_SET_HELD,   /* held_on,id */
+	STMT_CONGRESS_OF_TERM,    /* term -> id,org_id,kind,pilot,direct_secretary,planned_on,notice_on,held_on (id order) */
+	STMT_CONGRESS_ROSTER_CLEAR, /* congress */
+	STMT_CONGRESS_ROSTER_INSERT, /* congress,member,official,exclusion */
+	STMT_CONGRESS_ROSTER_OF,  /* congress -> member_id,full_name,official,exclusion (member_id order) */
+	STMT_CONGRESS_ELECTED_CLEAR, /* congress */
+	STMT_CONGRESS_ELECTED_INSERT, /* congress,member,role,votes,base */
+	STMT_CONGRESS_ELECTED_OF_TERM, /* term -> org_id,role,gender,votes,base (congress, role, member order) */
 	STMT__MAX
 };
 

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Congresses (issue 5 items 1–2): planning with the convening notice of at
+# least 30 working days (QĐ 294-QĐ/TW §11–16; rules.md §1.9), holding, the
+# progress view held over planned per kind of organization (seed 003 style:
+# "4.925/4.925 chi bộ"), and the convened roster with its statutory
+# exclusions, base = convened minus exclusions (QĐ 190-QĐ/TW Điều 30; the
+# Party's worked example: 11 official members, one excused absent, base 10).
+. "$(dirname "$0")/lib.sh"
+
+cat >"$TMP/orgs.csv" <<'CSV'
+code,name,kind,parent_code,category,unit_code,founded_on,dissolved_on
+TW,Đảng Cộng sản Việt Nam,central,,,,,
+HP,Đảng bộ thành phố Hải Phòng,province,TW,,31,,
+HP.A,Đảng bộ quận A,upper,HP,,,,
+HP.A.B,Đảng bộ phường B,base_committee,HP.A,ward,,,
+HP.A.B.01,Chi bộ khu dân cư 1,cell,HP.A.B,,,,
+HP.A.B.02,Chi bộ khu dân cư 2,cell,HP.A.B,,,,
+HP.A.B.03,Chi bộ khu dân cư 3,cell,HP.A.B,,,,
+HP.A.B.04,Chi bộ khu dân cư 4,cell,HP.A.B,,,,
+HP.A.C,Chi bộ trường C,base_cell,HP.A,service_unit,,,
+CSV
+{
+  echo "member_id,full_name,gender,birth_date,ethnicity,religion,card_number,org_code,decision_date,ceremony_date,official_date,status,education,profession_level,theory_level,occupation,hometown"
+  for i in 01 02 03 04 05 06 07 08 09 10 11; do
+    echo "0001${i}HP,Đảng viên Số ${i},nam,1970-01-${i},Kinh,,,HP.A.B.01,2000-01-${i},2000-01-${i},2001-01-${i},official,12/12,,,,"
+  done
+  # probationary on the congress day: listed apart
+  echo "000112HP,Dự Bị Mười Hai,nữ,2000-05-05,Kinh,,,HP.A.B.01,2025-01-06,2025-01-06,,probationary,12/12,,,,"
+  # in another cell: not on cell 01's roster
+  echo "000113HP,Ở Chi Bộ Hai,nữ,1980-05-05,Kinh,,,HP.A.B.02,2005-01-06,2005-01-06,2006-01-06,official,12/12,,,,"
+} >"$TMP/members.csv"
+
+expect_status 0 db init
+expect_status 0 db import orgs "$TMP/orgs.csv" members "$TMP/members.csv"
+
+# ---- plan: the notice rule, across Tết Ất Tỵ (25/01–02/02/2025) ----
+# opening Mon 03/03/2025: the latest notice is 12/01/2025 (30 working days
+# between, Tết's five weekdays not counted); 19/01 leaves only 25
+expect_status 1 db congress plan --org HP.A.B.01 --term 2025-2030 --kind members --planned 2025-03-03 --notice 2025-01-19
+expect_grep "notice on 19/01/2025 is 25 working days before the opening on 03/03/2025; at least 30 are needed (QĐ 294-QĐ/TW §11–16): give the notice on 12/01/2025 or earlier" "$TMP/err"
+expect_status 0 db congress plan --org HP.A.B.01 --term 2025-2030 --kind members --planned 2025-03-03 --notice 2025-01-12 --direct-secretary
+expect_status 2 db congress plan --org HP.A.B.02 --term 2025-2030 --kind everyone --planned 2025-03-03
+expect_status 1 db congress plan --org HP.A.B.02 --term 2025 --kind members --planned 2025-03-03
+expect_grep "term '2025' is not two years as YYYY-YYYY" "$TMP/err"
+expect_status 1 db congress plan --org XX --term 2025-2030 --kind members --planned 2025-03-03
+expect_grep "no organization with code 'XX'" "$TMP/err"
+for c in 02:12 03:13 04:14; do
+  expect_status 0 db congress plan --org HP.A.B.${c%:*} --term 2025-2030 --kind members --planned 2025-03-${c#*:}
+done
+expect_status 0 db congress plan --org HP.A.C --term 2025-2030 --kind members --planned 2025-04-10 --pilot --direct-secretary
+expect_status 0 db congress plan --org HP.A.B --term 2025-2030 --kind delegates --planned 2025-05-20
+
+# ---- hold and the progress view ----
+expect_status 1 db congress hold --org HP.A --term 2025-2030 --date 2025-03-03
+expect_grep "no congress of HP.A for term 2025-2030: plan it first" "$TMP/err"
+expect_status 0 db congress hold --org HP.A.B.01 --term 2025-2030 --date 2025-03-03
+expect_status 0 db congress hold --org HP.A.B.02 --term 2025-2030 --date 2025-03-12
+expect_status 0 db congress list --org HP.A --term 2025-2030 --as-of 2025-03-12
+expect_grep "Chi bộ trực thuộc: đã tổ chức 2/4 (50%); bầu trực tiếp bí thư 1" "$TMP/out"
+expect_grep "Tổng: đã tổ chức 2/6 (33,33%)" "$TMP/out"
+expect_status 0 db congress hold --org HP.A.B.03 --term 2025-2030 --date 2025-03-13
+expect_status 0 db congress hold --org HP.A.B.04 --term 2025-2030 --date 2025-03-14
+expect_status 0 db congress list --org HP.A --term 2025-2030 --as-of 2025-03-31
+expect_grep "Chi bộ trực thuộc: đã tổ chức 4/4 (100%)" "$TMP/out"
+expect_grep "Chi bộ cơ sở: đã tổ chức 0/1 (0%); bầu trực tiếp bí thư 1; điểm 1" "$TMP/out"
+expect_grep "Đảng bộ cơ sở: đã tổ chức 0/1 (0%)" "$TMP/out"
+# as of an earlier date the later congresses are not held yet
+expect_status 0 db congress list --org HP.A.B --term 2025-2030 --as-of 2025-03-13
+expect_grep "Chi bộ trực thuộc: đã tổ chức 3/4 (75%)" "$TMP/out"
+# a congress held cannot be planned again
+expect_status 1 db congress plan --org HP.A.B.01 --term 2025-2030 --kind members --planned 2025-03-10
+expect_grep "was held on 03/03/2025: it cannot be planned again" "$TMP/err"
+
+# ---- the roster: QĐ 190-QĐ/TW Điều 30, the worked example ----
+expect_status 0 db congress roster --org HP.A.B.01 --term 2025-2030 --exclude 000105HP:excused_absent --freeze
+expect_grep "Triệu tập: 11; loại trừ: 1; số đảng viên để tính kết quả bầu cử: 10" "$TMP/out"
+expect_grep "000112HP	Dự Bị Mười Hai" "$TMP/out"
+expect_eq "probationary listed apart" "$(sed -n '/dự bị/,$p' "$TMP/out" | grep -c 000112HP)" 1
+expect_eq "other cell not convened" "$(grep -c 000113HP "$TMP/out")" 0
+expect_status 0 db congress roster --org HP.A.B.01 --term 2025-2030 --exclude 000105HP:excused_absent --json
+expect_eq "json convened" "$(jq .convened "$TMP/out")" 11
+expect_eq "json excused" "$(jq .excluded.excused_absent "$TMP/out")" 1
+expect_eq "json congress" "$(jq -r .congress "$TMP/out")" members
+expect_status 1 db congress roster --org HP.A.B.01 --term 2025-2030 --exclude 000112HP:excused_absent
+expect_grep "000112HP is probationary: not convened, so not excluded" "$TMP/err"
+expect_status 1 db congress roster --org HP.A.B.01 --term 2025-2030 --exclude 000105HP:delegate_absent_no_alternate
+expect_grep "applies only to a delegates' congress (QĐ 190-QĐ/TW Điều 30)" "$TMP/err"
+expect_status 1 db congress roster --org HP.A.B.01 --term 2025-2030 --exclude 000113HP:suspended
+expect_grep "000113HP is not an official member of the organization on the congress day" "$TMP/err"
+expect_status 2 db congress roster --org HP.A.B.01 --term 2025-2030 --exclude 000105HP:sick
+
+expect_status 0 db audit verify
+expect_status 0 db audit log
+expect_grep "congress.roster" "$TMP/out"
+expect_grep "congress.hold" "$TMP/out"
+finish
