@@ -230,6 +230,7 @@ enum err h_member_event_add(struct req *rq);
 enum err h_import(struct req *rq);
 enum err h_export(struct req *rq);
 enum err h_audit_list(struct req *rq);
+enum err h_due(struct req *rq);
 enum err h_reports_list(struct req *rq);
 enum err h_report(struct req *rq);
 enum err h_election_count(struct req *rq);

@@ -56,6 +56,7 @@ const struct route routes[] = {
 	{"GET", API "/exports/{kind}", h_export, ROLES_ALL, 0, 0, "export a CSV file"},
 	{"GET", API "/reports", h_reports_list, ROLES_ALL, 0, 0, "the reports there are"},
 	{"GET", API "/reports/{name}", h_report, ROLES_ALL, 0, 0, "a report (contract §3)"},
+	{"GET", API "/due", h_due, ROLES_ALL, 0, 0, "the due and overdue list of an organization"},
 	{"GET", API "/audit", h_audit_list, ROLES_ALL, 0, 0, "the audit log"},
 	{"GET", API "/users", h_users_list, ROLES_ADMIN, 0, 0, "users"},
 	{"POST", API "/users", h_users_add, ROLES_ADMIN, R_JSON | R_WRITE, BODY_SMALL, "add a user"},

@@ -51,6 +51,7 @@ out_of_scope() {
   "POST /api/v1/imports") call ub POST /imports -F "members=@$TMP/members_out.csv;type=text/csv" ;;
   "GET /api/v1/exports/{kind}") call ub GET "/exports/members?org=QN.BC" ;;
   "GET /api/v1/audit") call ub GET "/audit?entity=member:000001QN" ;;
+  "GET /api/v1/due") call ub GET "/due?org=QN.BC" ;;
   "GET /api/v1/reports") KIND=none ;; # the catalogue: no data
   "POST /api/v1/elections/count" | "POST /api/v1/elections/minutes")
     KIND=none ;; # the round is all in the request: no data of any organization
