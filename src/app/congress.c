@@ -472,3 +472,147 @@ enum err congress_roster_get(struct store *st, const char *org_code, const char 
 	}
 	return e;
 }
+
+/* Whether member_id is an official member on the frozen roster of congress;
+ * *frozen tells whether there is a frozen roster at all. */
+static enum err on_roster(struct store *st, int64_t congress, const char *member_id, bool *found, bool *frozen)
+{
+	struct store_stmt *q = store_stmt(st, STMT_CONGRESS_ROSTER_OF);
+	stmt_bind_int(q, 1, congress);
+	bool row;
+	enum err e;
+	*found = *frozen = false;
+	while ((e = stmt_step(q, &row)) == ERR_OK && row) {
+		*frozen = true;
+		const char *id = stmt_col_text(q, 0);
+		if (id && strcmp(id, member_id) == 0 && stmt_col_int(q, 2))
+			*found = true;
+	}
+	return e;
+}
+
+enum err congress_result_put(struct store *st, const char *org_code, const char *term, const char *path,
+			     const char **role, size_t *n, struct buf *msg)
+{
+	buf_reset(msg);
+	*n = 0;
+	*role = NULL;
+	json_error_t je;
+	json_t *doc = json_load_file(path, JSON_REJECT_DUPLICATES, &je);
+	if (!doc) {
+		buf_addf(msg, "%s:%d:%d: %s", path, je.line, je.column, je.text);
+		return ERR_INPUT;
+	}
+	const char *election = NULL;
+	json_int_t base = -1;
+	json_t *cands = NULL;
+	enum err e = ERR_OK;
+	if (json_unpack(doc, "{s:s, s:I, s:o}", "election", &election, "base", &base, "candidates", &cands) ||
+	    !json_is_array(cands) || base < 0) {
+		buf_addf(msg, "%s: not the result of an election count (dangbo election count --format json): "
+			 "it needs election, base and candidates", path);
+		json_decref(doc);
+		return ERR_INPUT;
+	}
+	if (strcmp(election, "committee") != 0 && strcmp(election, "secretary") != 0) {
+		buf_addf(msg, "%s: election '%s': only committee and secretary results are recorded", path, election);
+		json_decref(doc);
+		return ERR_INPUT;
+	}
+	int64_t org;
+	if ((e = org_id_of(st, org_code, &org, msg))) {
+		json_decref(doc);
+		return e;
+	}
+	struct stored c;
+	bool found;
+	if ((e = congress_find(st, org, term, &c, &found)) || !found) {
+		if (!e) {
+			buf_addf(msg, "no congress of %s for term %s: plan it first (dangbo congress plan)", org_code, term);
+			e = ERR_NOTFOUND;
+		} else {
+			buf_addf(msg, "%s", store_errmsg(st));
+		}
+		json_decref(doc);
+		return e;
+	}
+	if ((e = store_begin(st))) {
+		buf_addf(msg, "%s", store_errmsg(st));
+		json_decref(doc);
+		return e;
+	}
+	struct store_stmt *q = store_stmt(st, STMT_CONGRESS_ELECTED_CLEAR);
+	stmt_bind_int(q, 1, c.id);
+	stmt_bind_text(q, 2, election);
+	e = stmt_exec(q);
+	json_t *elected = json_array();
+	size_t i;
+	json_t *cand;
+	json_array_foreach(cands, i, cand) {
+		if (e)
+			break;
+		const char *id = NULL;
+		json_int_t votes = 0;
+		int is_elected = 0;
+		if (json_unpack(cand, "{s:s, s:I, s:b}", "id", &id, "votes", &votes, "elected", &is_elected)) {
+			buf_addf(msg, "%s: candidates[%zu]: needs id, votes and elected", path, i);
+			e = ERR_INPUT;
+			break;
+		}
+		if (!is_elected)
+			continue;
+		bool ok, frozen;
+		if ((e = on_roster(st, c.id, id, &ok, &frozen)))
+			break;
+		if (!frozen) {
+			buf_addf(msg, "the roster of %s for %s is not frozen: run dangbo congress roster --freeze first",
+				 org_code, term);
+			e = ERR_NOTFOUND;
+			break;
+		}
+		if (!ok) {
+			buf_addf(msg, "%s: candidates[%zu]: '%s' is not an official member on the frozen roster of %s for %s",
+				 path, i, id, org_code, term);
+			e = ERR_INPUT;
+			break;
+		}
+		q = store_stmt(st, STMT_MEMBER_ROWID);
+		stmt_bind_text(q, 1, id);
+		bool row;
+		if ((e = stmt_step(q, &row)) || !row)
+			break;
+		int64_t mid = stmt_col_int(q, 0);
+		stmt_step(q, &row);
+		q = store_stmt(st, STMT_CONGRESS_ELECTED_INSERT);
+		stmt_bind_int(q, 1, c.id);
+		stmt_bind_int(q, 2, mid);
+		stmt_bind_text(q, 3, election);
+		stmt_bind_int(q, 4, (int64_t)votes);
+		stmt_bind_int(q, 5, (int64_t)base);
+		e = stmt_exec(q);
+		json_array_append_new(elected, json_pack("{s:s, s:I}", "member_id", id, "votes", votes));
+		(*n)++;
+	}
+	if (!e) {
+		char key[160];
+		snprintf(key, sizeof(key), "%s/%s", org_code, term);
+		json_t *o = json_pack("{s:s, s:I, s:O}", "election", election, "base", base, "elected", elected);
+		char *after = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
+		json_decref(o);
+		e = audit_record(st, "congress.result", "congress", key, NULL, after);
+		free(after);
+	}
+	json_decref(elected);
+	if (!e)
+		e = store_commit(st);
+	if (e) {
+		store_rollback(st);
+		if (!msg->len)
+			buf_addf(msg, "%s", store_errmsg(st));
+		*n = 0;
+	} else {
+		*role = strcmp(election, "committee") == 0 ? "committee" : "secretary";
+	}
+	json_decref(doc);
+	return e;
+}

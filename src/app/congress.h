@@ -110,4 +110,16 @@ enum err congress_roster_get(struct store *st, const char *org_code, const char 
 			     struct congress_roster *out, struct buf *msg);
 void congress_roster_free(struct congress_roster *r);
 
+/* Records the result of an election count (the JSON that `dangbo election
+ * count --format json` prints: contract §4) as the committee or secretary
+ * elected at the congress of org_code for term, replacing an earlier result
+ * of the same election, audited ("congress.result"). Only "committee" and
+ * "secretary" elections are recorded; every elected candidate's id must be
+ * the member_id of an official member on the congress's frozen roster
+ * (dangbo congress roster --freeze). *role and *n receive what was recorded.
+ * ERR_NOTFOUND (no organization, congress or frozen roster), ERR_INPUT (the
+ * file is not such a result, or names someone not on the roster), ERR_STORE. */
+enum err congress_result_put(struct store *st, const char *org_code, const char *term, const char *path,
+			     const char **role, size_t *n, struct buf *msg);
+
 #endif

@@ -20,7 +20,8 @@ const char usage_congress[] =
 	"                            [--election-plan TEXT] [--delegates-plan TEXT]\n"
 	"       dangbo congress hold --org CODE --term T --date DATE\n"
 	"       dangbo congress list --org CODE --term T [--as-of DATE]\n"
-	"       dangbo congress roster --org CODE --term T [--exclude MEMBER_ID:REASON]... [--freeze] [--json]\n\n"
+	"       dangbo congress roster --org CODE --term T [--exclude MEMBER_ID:REASON]... [--freeze] [--json]\n"
+	"       dangbo congress result --org CODE --term T FILE.json\n\n"
 	"Congresses (đại hội) per organization and term (T as 2025-2030).\n\n"
 	"  plan    plans (or re-plans) a congress; the notice, when given, must be at least\n"
 	"          30 working days before the opening (QĐ 294-QĐ/TW §11–16)\n"
@@ -32,7 +33,10 @@ const char usage_congress[] =
 	"          with REASON temp_out_absent, exempt_absent, suspended, excused_absent, and\n"
 	"          for delegates' congresses committee_absent, delegate_absent_no_alternate;\n"
 	"          base = convened minus exclusions (QĐ 190-QĐ/TW Điều 30). --freeze stores it;\n"
-	"          --json prints the election input skeleton (contract §4)\n";
+	"          --json prints the election input skeleton (contract §4)\n"
+	"  result  records the committee or secretary elected: FILE.json is what\n"
+	"          'dangbo election count --format json' printed, the candidates' ids being\n"
+	"          member_ids of the frozen roster\n";
 
 static int congress_plan_cmd(struct cli *cli, int argc, char **argv)
 {
@@ -286,10 +290,39 @@ out:
 	return code;
 }
 
+static int congress_result_cmd(struct cli *cli, int argc, char **argv)
+{
+	struct opt opts[] = {{"org", true, NULL}, {"term", true, NULL}, {0}};
+	const char *pos[1];
+	int n = opts_parse("congress", argc, argv, opts, pos, 1);
+	if (n < 0)
+		return 2;
+	const char *org = opt_get(opts, "org"), *term = opt_get(opts, "term");
+	if (n != 1 || !org || !term)
+		return cli_usage("congress", "result needs --org, --term and the result FILE.json");
+	int code = 0;
+	struct store *st = cli_open_db(cli, &code);
+	if (!st)
+		return code;
+	store_set_actor(st, cli_actor());
+	struct buf msg;
+	buf_init(&msg, 0);
+	const char *role;
+	size_t k;
+	enum err e = congress_result_put(st, org, term, pos[0], &role, &k, &msg);
+	if (e)
+		code = cli_fail(e, "%s", msg.ptr);
+	else
+		fprintf(stderr, "dangbo: %s result of %s for %s recorded: %zu elected\n", role, org, term, k);
+	buf_free(&msg);
+	store_close(st);
+	return code;
+}
+
 int cmd_congress(struct cli *cli, int argc, char **argv)
 {
 	if (argc < 2)
-		return cli_usage("congress", "give what to do: plan, hold, list or roster");
+		return cli_usage("congress", "give what to do: plan, hold, list, roster or result");
 	if (strcmp(argv[1], "plan") == 0)
 		return congress_plan_cmd(cli, argc - 1, argv + 1);
 	if (strcmp(argv[1], "hold") == 0)
@@ -298,5 +331,7 @@ int cmd_congress(struct cli *cli, int argc, char **argv)
 		return congress_list_cmd(cli, argc - 1, argv + 1);
 	if (strcmp(argv[1], "roster") == 0)
 		return congress_roster_cmd(cli, argc - 1, argv + 1);
-	return cli_usage("congress", "unknown action '%s' (plan, hold, list or roster)", argv[1]);
+	if (strcmp(argv[1], "result") == 0)
+		return congress_result_cmd(cli, argc - 1, argv + 1);
+	return cli_usage("congress", "unknown action '%s' (plan, hold, list, roster or result)", argv[1]);
 }

@@ -411,7 +411,7 @@ const struct pg_sql_entry pg_sql[STMT__MAX] = {
 	[STMT_CONGRESS_ROSTER_CLEAR] = {"DELETE FROM congress_roster WHERE congress = $1"},
 	[STMT_CONGRESS_ROSTER_INSERT] = {"INSERT INTO congress_roster(congress,member,official,exclusion) VALUES ($1,$2,$3,$4)"},
 	[STMT_CONGRESS_ROSTER_OF] = {"SELECT m.member_id,m.full_name,r.official,r.exclusion FROM congress_roster r JOIN member m ON m.id = r.member WHERE r.congress = $1 ORDER BY m.member_id"},
-	[STMT_CONGRESS_ELECTED_CLEAR] = {"DELETE FROM congress_elected WHERE congress = $1"},
+	[STMT_CONGRESS_ELECTED_CLEAR] = {"DELETE FROM congress_elected WHERE congress = $1 AND role = $2"},
 	[STMT_CONGRESS_ELECTED_INSERT] = {"INSERT INTO congress_elected(congress,member,role,votes,base) VALUES ($1,$2,$3,$4,$5)"},
 	[STMT_CONGRESS_ELECTED_OF_TERM] = {"SELECT c.org_id,e.role,m.gender,e.votes,e.base FROM congress_elected e JOIN congress c ON c.id = e.congress JOIN member m ON m.id = e.member WHERE c.term = $1 ORDER BY e.congress, e.role, e.member"},
 };

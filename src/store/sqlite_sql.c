@@ -369,7 +369,7 @@ const char *const sqlite_sql[STMT__MAX] = {
 	[STMT_CONGRESS_ROSTER_CLEAR] = "DELETE FROM congress_roster WHERE congress = ?",
 	[STMT_CONGRESS_ROSTER_INSERT] = "INSERT INTO congress_roster(congress,member,official,exclusion) VALUES (?,?,?,?)",
 	[STMT_CONGRESS_ROSTER_OF] = "SELECT m.member_id,m.full_name,r.official,r.exclusion FROM congress_roster r JOIN member m ON m.id = r.member WHERE r.congress = ? ORDER BY m.member_id",
-	[STMT_CONGRESS_ELECTED_CLEAR] = "DELETE FROM congress_elected WHERE congress = ?",
+	[STMT_CONGRESS_ELECTED_CLEAR] = "DELETE FROM congress_elected WHERE congress = ? AND role = ?",
 	[STMT_CONGRESS_ELECTED_INSERT] = "INSERT INTO congress_elected(congress,member,role,votes,base) VALUES (?,?,?,?,?)",
 	[STMT_CONGRESS_ELECTED_OF_TERM] = "SELECT c.org_id,e.role,m.gender,e.votes,e.base FROM congress_elected e JOIN congress c ON c.id = e.congress JOIN member m ON m.id = e.member WHERE c.term = ? ORDER BY e.congress, e.role, e.member",
 };

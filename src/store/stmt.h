@@ -113,7 +113,7 @@ enum stmt {
 	STMT_CONGRESS_ROSTER_CLEAR, /* congress */
 	STMT_CONGRESS_ROSTER_INSERT, /* congress,member,official,exclusion */
 	STMT_CONGRESS_ROSTER_OF,  /* congress -> member_id,full_name,official,exclusion (member_id order) */
-	STMT_CONGRESS_ELECTED_CLEAR, /* congress */
+	STMT_CONGRESS_ELECTED_CLEAR, /* congress,role */
 	STMT_CONGRESS_ELECTED_INSERT, /* congress,member,role,votes,base */
 	STMT_CONGRESS_ELECTED_OF_TERM, /* term -> org_id,role,gender,votes,base (congress, role, member order) */
 	STMT__MAX

@@ -22,7 +22,8 @@ CSV
 {
   echo "member_id,full_name,gender,birth_date,ethnicity,religion,card_number,org_code,decision_date,ceremony_date,official_date,status,education,profession_level,theory_level,occupation,hometown"
   for i in 01 02 03 04 05 06 07 08 09 10 11; do
-    echo "0001${i}HP,Đảng viên Số ${i},nam,1970-01-${i},Kinh,,,HP.A.B.01,2000-01-${i},2000-01-${i},2001-01-${i},official,12/12,,,,"
+    g=nam; case $i in 02|04) g=nữ ;; esac
+    echo "0001${i}HP,Đảng viên Số ${i},$g,1970-01-${i},Kinh,,,HP.A.B.01,2000-01-${i},2000-01-${i},2001-01-${i},official,12/12,,,,"
   done
   # probationary on the congress day: listed apart
   echo "000112HP,Dự Bị Mười Hai,nữ,2000-05-05,Kinh,,,HP.A.B.01,2025-01-06,2025-01-06,,probationary,12/12,,,,"
@@ -89,8 +90,53 @@ expect_status 1 db congress roster --org HP.A.B.01 --term 2025-2030 --exclude 00
 expect_grep "000113HP is not an official member of the organization on the congress day" "$TMP/err"
 expect_status 2 db congress roster --org HP.A.B.01 --term 2025-2030 --exclude 000105HP:sick
 
+# ---- results: the committee (7 seats, 9 candidates, base 10) and the secretary ----
+cat >"$TMP/committee.json" <<'JSON'
+{"election": "committee", "congress": "members", "seats": 7, "alternates": 0, "convened": 11,
+ "excluded": {"excused_absent": 1},
+ "candidates": [{"id": "000101HP", "name": "Số 01"}, {"id": "000102HP", "name": "Số 02"}, {"id": "000103HP", "name": "Số 03"},
+                {"id": "000104HP", "name": "Số 04"}, {"id": "000106HP", "name": "Số 06"}, {"id": "000107HP", "name": "Số 07"},
+                {"id": "000108HP", "name": "Số 08"}, {"id": "000109HP", "name": "Số 09"}, {"id": "000110HP", "name": "Số 10"}],
+ "ballots_issued": 10,
+ "counts": {"returned": 10, "valid": 10, "invalid": 0,
+            "votes": {"000101HP": 10, "000102HP": 9, "000103HP": 9, "000104HP": 8, "000106HP": 8, "000107HP": 7,
+                      "000108HP": 7, "000109HP": 3, "000110HP": 2}}}
+JSON
+cat >"$TMP/secretary.json" <<'JSON'
+{"election": "secretary", "congress": "members", "seats": 1, "alternates": 0, "convened": 11,
+ "excluded": {"excused_absent": 1},
+ "candidates": [{"id": "000101HP", "name": "Số 01"}],
+ "ballots_issued": 10,
+ "counts": {"returned": 10, "valid": 10, "invalid": 0, "votes": {"000101HP": 9}}}
+JSON
+expect_status 0 db election count "$TMP/committee.json" --format json
+cp "$TMP/out" "$TMP/committee.result.json"
+expect_eq "committee elected" "$(jq '.elected | length' "$TMP/committee.result.json")" 7
+expect_status 0 db election count "$TMP/secretary.json" --format json
+cp "$TMP/out" "$TMP/secretary.result.json"
+expect_status 0 db congress result --org HP.A.B.01 --term 2025-2030 "$TMP/committee.result.json"
+expect_grep "committee result of HP.A.B.01 for 2025-2030 recorded: 7 elected" "$TMP/err"
+expect_status 0 db congress result --org HP.A.B.01 --term 2025-2030 "$TMP/secretary.result.json"
+expect_grep "secretary result of HP.A.B.01 for 2025-2030 recorded: 1 elected" "$TMP/err"
+# recording again replaces, not adds
+expect_status 0 db congress result --org HP.A.B.01 --term 2025-2030 "$TMP/committee.result.json"
+# the roster of cell 02 is not frozen yet
+sed 's/000101HP/000113HP/g' "$TMP/secretary.json" | jq '.convened = 1 | .excluded.excused_absent = 0 | .ballots_issued = 1 | .counts = {"returned": 1, "valid": 1, "invalid": 0, "votes": {"000113HP": 1}}' >"$TMP/sec2.json"
+expect_status 0 db election count "$TMP/sec2.json" --format json
+cp "$TMP/out" "$TMP/sec2.result.json"
+expect_status 1 db congress result --org HP.A.B.02 --term 2025-2030 "$TMP/sec2.result.json"
+expect_grep "the roster of HP.A.B.02 for 2025-2030 is not frozen" "$TMP/err"
+expect_status 0 db congress roster --org HP.A.B.02 --term 2025-2030 --freeze
+expect_status 0 db congress result --org HP.A.B.02 --term 2025-2030 "$TMP/sec2.result.json"
+# someone not on the roster
+expect_status 1 db congress result --org HP.A.B.01 --term 2025-2030 "$TMP/sec2.result.json"
+expect_grep "'000113HP' is not an official member on the frozen roster of HP.A.B.01 for 2025-2030" "$TMP/err"
+expect_status 1 db congress result --org HP.A.B.01 --term 2025-2030 "$TMP/committee.json"
+expect_grep "not the result of an election count" "$TMP/err"
+
 expect_status 0 db audit verify
 expect_status 0 db audit log
+expect_grep "congress.result" "$TMP/out"
 expect_grep "congress.roster" "$TMP/out"
 expect_grep "congress.hold" "$TMP/out"
 finish
