@@ -114,6 +114,7 @@ struct report_ctx {
 	date_t as_of, today;
 	bool period;               /* from/to given */
 	date_t from, to;
+	const char *term;          /* report_request.term */
 	int32_t root;              /* the organization asked for */
 	uint32_t npos;
 	const int32_t *pos_org;    /* position -> organization */
@@ -209,6 +210,7 @@ struct report_request {
 	int precision;       /* 0..6 */
 	date_t today;        /* DATE_NONE: date_today() */
 	int threads;         /* counting threads; 0: as many as there are processors, at most 4 */
+	const char *term;    /* a congress term "2025-2030" (the congress report), or NULL */
 };
 
 struct report_result {

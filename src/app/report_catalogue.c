@@ -4,11 +4,13 @@
 #include "app/report.h"
 
 extern const struct report_def report_members, report_orgs, report_badges, report_lifecycle;
+extern const struct report_def report_congress;
 
 const struct report_def *const report_catalogue[] = {
 	&report_members,
 	&report_orgs,
 	&report_badges,
 	&report_lifecycle,
+	&report_congress,
 	NULL,
 };

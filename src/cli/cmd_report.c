@@ -25,7 +25,10 @@ const char usage_report[] =
 	"  orgs      base organizations, base committees, base cells, cells,\n"
 	"            sub-committees, base organizations by category\n"
 	"  badges    (needs --from/--to) members whose party age reaches 30, 40, 45,\n"
-	"            50 ... 90 years in the period\n\n"
+	"            50 ... 90 years in the period\n"
+	"  congress  (needs --term T) congresses held over planned per kind of organization,\n"
+	"            direct elections of the secretary, women among committee members, lowest\n"
+	"            and highest vote share of elected secretaries\n\n"
 	"  --depth N        one row per organization down to N levels below CODE\n"
 	"  --precision P    decimals of percentages (0 to 6, default 2)\n"
 	"  --format F       text (default), csv, json or xlsx\n"
@@ -120,7 +123,7 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 		{"org", true, NULL},       {"as-of", true, NULL},   {"from", true, NULL},
 		{"to", true, NULL},        {"depth", true, NULL},   {"precision", true, NULL},
 		{"format", true, NULL},    {"output", true, NULL},  {"no-snapshot", false, NULL},
-		{"threads", true, NULL},   {0},
+		{"threads", true, NULL},   {"term", true, NULL},    {0},
 	};
 	const char *pos[1];
 	int n = opts_parse("report", argc, argv, opts, pos, 1);
@@ -133,6 +136,7 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 	struct report_request rq = {
 		.report = pos[0], .org = opt_get(opts, "org"), .as_of = DATE_NONE, .from = DATE_NONE,
 		.to = DATE_NONE, .depth = 0, .precision = 2, .today = DATE_NONE,
+		.term = opt_get(opts, "term"),
 	};
 	if (!rq.org || !*rq.org)
 		return cli_usage("report", "give the organization: --org CODE");

@@ -6,6 +6,10 @@
 # exclusions, base = convened minus exclusions (QĐ 190-QĐ/TW Điều 30; the
 # Party's worked example: 11 official members, one excused absent, base 10).
 . "$(dirname "$0")/lib.sh"
+# expect_re REGEX FILE: a line of FILE matches the extended regular expression
+expect_re() {
+  if grep -qE -- "$1" "$2"; then ok; else bad "no line matching '$1' in $2:"; cat "$2" >&2; fi
+}
 
 cat >"$TMP/orgs.csv" <<'CSV'
 code,name,kind,parent_code,category,unit_code,founded_on,dissolved_on
@@ -133,6 +137,26 @@ expect_status 1 db congress result --org HP.A.B.01 --term 2025-2030 "$TMP/sec2.r
 expect_grep "'000113HP' is not an official member on the frozen roster of HP.A.B.01 for 2025-2030" "$TMP/err"
 expect_status 1 db congress result --org HP.A.B.01 --term 2025-2030 "$TMP/committee.json"
 expect_grep "not the result of an election count" "$TMP/err"
+
+# ---- the congress report (contract §3) ----
+expect_status 0 db report congress --org HP.A --term 2025-2030 --as-of 2025-03-31
+expect_re "^Chi bộ trực thuộc: đã tổ chức  *4  *100,00%$" "$TMP/out"
+expect_re "^Đã tổ chức đại hội  *4  *66,67%$" "$TMP/out"
+expect_re "^Tổ chức cơ sở đảng: đã tổ chức  *0  *0,00%$" "$TMP/out"
+expect_re "^Đại hội bầu trực tiếp bí thư  *1  *25,00%$" "$TMP/out"
+expect_re "^Cấp ủy viên trúng cử  *7$" "$TMP/out"
+expect_re "^Cấp ủy viên nữ  *2  *28,57%$" "$TMP/out"
+expect_re "^Bí thư trúng cử: số phiếu thấp nhất  *9  *90,00%$" "$TMP/out"
+expect_re "^Bí thư trúng cử: số phiếu cao nhất  *1  *100,00%$" "$TMP/out"
+expect_status 0 db report congress --org HP.A --term 2025-2030 --as-of 2025-03-31 --format csv --precision 1
+expect_re "^HP.A,Đảng bộ quận A,committee_female,2,7,\"28,6\"$" "$TMP/out"
+# before the cell congresses, nothing held yet; another term has nothing
+expect_status 0 db report congress --org HP.A.B --term 2025-2030 --as-of 2025-03-01
+expect_re "^Chi bộ trực thuộc: đã tổ chức  *0  *0,00%$" "$TMP/out"
+expect_status 0 db report congress --org HP.A --term 2030-2035 --as-of 2025-03-31
+expect_re "^Đại hội theo kế hoạch  *0$" "$TMP/out"
+expect_status 2 db report congress --org HP.A --as-of 2025-03-31
+expect_grep "the congress report needs the term: --term YYYY-YYYY" "$TMP/err"
 
 expect_status 0 db audit verify
 expect_status 0 db audit log
