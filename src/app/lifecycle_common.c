@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app/audit.h"
+#include "app/calendar.h"
 #include "app/record.h"
 #include "app/rules_cfg.h"
 #include "core/xalloc.h"
@@ -43,15 +44,25 @@ enum err lc_open(struct store *st, bool write, struct lc_session *s, struct diag
 	memset(s, 0, sizeof(*s));
 	s->st = st;
 	s->dl = dl;
-	s->cal = workday_cal_default();
 	enum err e;
 	if (write) {
 		if ((e = store_begin(st)))
 			return e;
 		s->tx = true;
 	}
+	/* the shipped calendar with this database's changes (app/calendar.h) */
+	struct workday_cal *cal = calendar_load(st);
+	if (!cal) {
+		if (s->tx)
+			store_rollback(st);
+		s->tx = false;
+		return ERR_STORE;
+	}
+	s->cal = cal;
 	if ((e = registry_open(st, &s->r, dl)) || (e = rules_load(st, &s->rs))) {
 		registry_close(&s->r);
+		workday_cal_free(cal);
+		s->cal = NULL;
 		if (s->tx)
 			store_rollback(st);
 		s->tx = false;
@@ -78,6 +89,8 @@ enum err lc_close(struct lc_session *s, enum err e)
 	registry_close(&s->r);
 	free(s->byid);
 	s->byid = NULL;
+	workday_cal_free((struct workday_cal *)s->cal);
+	s->cal = NULL;
 	s->tx = false;
 	return e;
 }

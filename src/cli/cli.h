@@ -51,6 +51,7 @@ int cmd_export(struct cli *cli, int argc, char **argv);
 int cmd_org(struct cli *cli, int argc, char **argv);
 int cmd_member(struct cli *cli, int argc, char **argv);
 int cmd_demo(struct cli *cli, int argc, char **argv);
+int cmd_holidays(struct cli *cli, int argc, char **argv);
 int cmd_election(struct cli *cli, int argc, char **argv);
 int cmd_congress(struct cli *cli, int argc, char **argv);
 int cmd_report(struct cli *cli, int argc, char **argv);

@@ -2,6 +2,7 @@
  * usage text lives with the command in cmd_<name>.c. */
 #include "cli/cli.h"
 
+extern const char usage_holidays[];
 extern const char usage_help[], usage_init[], usage_import[], usage_export[], usage_org[], usage_member[], usage_demo[];
 extern const char usage_election[];
 extern const char usage_congress[];
@@ -38,5 +39,6 @@ const struct command commands[] = {
 	{"card", cmd_card, "card numbers and CV numbers: check, range, next", usage_card},
 	{"due", cmd_due, "the due and overdue list of an organization", usage_due},
 	{"rules", cmd_rules, "the lifecycle rules in force, their sources and settings", usage_rules},
+	{"holidays", cmd_holidays, "the working-day calendar: show, import the year's days off", usage_holidays},
 	{0, 0, 0, 0},
 };
