@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "app/audit.h"
+#include "app/badges.h"
+#include "app/lifecycle.h"
 #include "app/member_edit.h"
 #include "app/ops.h"
 #include "app/record.h"
@@ -533,4 +535,86 @@ enum err h_member_event_add(struct req *rq)
 		return ERR_OK;
 	}
 	return answer_member(rq, id);
+}
+
+/* ---- the secretary's two most common actions (app/lifecycle.h, app/badges.h) ---- */
+
+/* Answers with the member page and the use case's warnings, if any. */
+static enum err answer_with_note(struct req *rq, const char *id, const char *note)
+{
+	enum err e = answer_member(rq, id);
+	if (!e && note && *note)
+		json_object_set_new(rq->out, "note", json_string(note));
+	return e;
+}
+
+/* POST /api/v1/members/{member_id}/recognize with If-Match and
+ * {"resolution", "votes", "committee_votes", "decision", "decision_votes",
+ * "extended", "ref"}: recognizes a probationary member as official
+ * (QĐ 294-QĐ/TW §4.2; lifecycle_recognize: refused before probation ends
+ * or when a vote does not reach its threshold, a late step recorded with a
+ * warning in "note"); one audit record. */
+enum err h_member_recognize(struct req *rq)
+{
+	const char *id = rq->params[0];
+	struct probation_in in = {.member_id = id};
+	enum err e;
+	if ((e = req_json_date(rq, "resolution", true, &in.resolution)) ||
+	    (e = req_json_str(rq, "votes", true, &in.votes)) ||
+	    (e = req_json_str(rq, "committee_votes", false, &in.committee_votes)) ||
+	    (e = req_json_date(rq, "decision", true, &in.decision)) ||
+	    (e = req_json_str(rq, "decision_votes", false, &in.decision_votes)) ||
+	    (e = req_json_str(rq, "ref", false, &in.ref)))
+		return e;
+	json_t *ext = json_object_get(rq->json, "extended");
+	if (ext && !json_is_boolean(ext) && !json_is_null(ext)) {
+		diag_add(&rq->dl, NULL, 0, "extended", "must be true or false");
+		return req_fail(rq, ERR_INPUT, "extended must be true or false");
+	}
+	in.extended = json_is_true(ext);
+	if ((e = begin_checked(rq, id)))
+		return e;
+	struct diag_list dl;
+	diag_init(&dl);
+	struct lc_outcome out = {0};
+	e = lifecycle_recognize(rq->w->st, &in, &out, &dl);
+	req_take_diag(rq, &dl);
+	if ((e = end_checked(rq, e, false)))
+		return e;
+	return answer_with_note(rq, id, out.note);
+}
+
+/* POST /api/v1/members/{member_id}/badges with If-Match and {"years",
+ * "date", "how", "number", "ref"}: awards the Party badge of years on award
+ * date date (QĐ 294-QĐ/TW §28; badges_award: the next number of the
+ * province unless number is given); answers with the member page and
+ * "badge": {"years", "province", "number"}; one audit record. */
+enum err h_member_badge(struct req *rq)
+{
+	const char *id = rq->params[0];
+	struct badge_award_in in = {.member_id = id};
+	enum err e;
+	json_t *y = json_object_get(rq->json, "years");
+	if (!json_is_integer(y) || json_integer_value(y) < 1 || json_integer_value(y) > 100) {
+		diag_add(&rq->dl, NULL, 0, "years", "the badge's years (30, 40, 45, ...) as a number");
+		return req_fail(rq, ERR_INPUT, "years: give the badge's years as a number (30, 40, 45, ...)");
+	}
+	in.years = (int)json_integer_value(y);
+	if ((e = req_json_date(rq, "date", true, &in.date)) || (e = req_json_str(rq, "how", false, &in.how)) ||
+	    (e = req_json_str(rq, "number", false, &in.number)) || (e = req_json_str(rq, "ref", false, &in.ref)))
+		return e;
+	if ((e = begin_checked(rq, id)))
+		return e;
+	struct diag_list dl;
+	diag_init(&dl);
+	struct badge_award_out out = {0};
+	e = badges_award(rq->w->st, &in, &out, &dl);
+	req_take_diag(rq, &dl);
+	if ((e = end_checked(rq, e, false)))
+		return e;
+	if ((e = answer_member(rq, id)))
+		return e;
+	json_object_set_new(rq->out, "badge", json_pack("{s:i, s:s, s:s}", "years", in.years, "province",
+							 out.province, "number", out.number));
+	return ERR_OK;
 }

@@ -227,6 +227,8 @@ enum err h_member_add(struct req *rq);
 enum err h_member_update(struct req *rq);
 enum err h_member_events(struct req *rq);
 enum err h_member_event_add(struct req *rq);
+enum err h_member_recognize(struct req *rq);
+enum err h_member_badge(struct req *rq);
 enum err h_import(struct req *rq);
 enum err h_export(struct req *rq);
 enum err h_audit_list(struct req *rq);

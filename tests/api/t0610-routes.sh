@@ -48,6 +48,10 @@ out_of_scope() {
   "GET /api/v1/members/{member_id}/events") call ub GET /members/000001QN/events ;;
   "POST /api/v1/members/{member_id}/events")
     json ub POST /members/000001QN/events '{"type":"discipline","date":"2026-11-01","detail":"khiển trách"}' -H 'If-Match: "v1"' ;;
+  "POST /api/v1/members/{member_id}/recognize")
+    json ub POST /members/000001QN/recognize '{"resolution":"2026-11-01","votes":"3/3","decision":"2026-11-10"}' -H 'If-Match: "v1"' ;;
+  "POST /api/v1/members/{member_id}/badges")
+    json ub POST /members/000001QN/badges '{"years":40,"date":"2026-11-07"}' -H 'If-Match: "v1"' ;;
   "POST /api/v1/imports") call ub POST /imports -F "members=@$TMP/members_out.csv;type=text/csv" ;;
   "GET /api/v1/exports/{kind}") call ub GET "/exports/members?org=QN.BC" ;;
   "GET /api/v1/audit") call ub GET "/audit?entity=member:000001QN" ;;
