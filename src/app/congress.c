@@ -392,6 +392,35 @@ static enum err roster_freeze(struct store *st, int64_t congress, const char *ke
 	return e;
 }
 
+/* The frozen roster of congress, if any (sets out->frozen and the counts). */
+static enum err roster_load(struct store *st, int64_t congress, struct congress_roster *out)
+{
+	struct store_stmt *q = store_stmt(st, STMT_CONGRESS_ROSTER_OF);
+	stmt_bind_int(q, 1, congress);
+	bool row;
+	enum err e;
+	size_t cap = 0;
+	while ((e = stmt_step(q, &row)) == ERR_OK && row) {
+		/* columns: member_id,full_name,official,exclusion */
+		XGROW(out->v, cap, out->n + 1);
+		struct congress_person *p = &out->v[out->n++];
+		p->member_id = xstrdup(stmt_col_text(q, 0) ? stmt_col_text(q, 0) : "");
+		p->full_name = stmt_col_text(q, 1) ? xstrdup(stmt_col_text(q, 1)) : NULL;
+		p->official = stmt_col_int(q, 2) != 0;
+		enum election_exclusion x;
+		p->exclusion = stmt_col_text(q, 3) && exclusion_parse(stmt_col_text(q, 3), &x) ? (int)x : -1;
+		if (!p->official)
+			out->base.probationary++;
+		else {
+			out->base.convened++;
+			if (p->exclusion >= 0)
+				out->base.excluded[p->exclusion]++;
+		}
+	}
+	out->frozen = !e && out->n > 0;
+	return e;
+}
+
 enum err congress_roster_get(struct store *st, const char *org_code, const char *term,
 			     const struct congress_exclusion *ex, size_t nex, bool freeze,
 			     struct congress_roster *out, struct buf *msg)
@@ -414,6 +443,15 @@ enum err congress_roster_get(struct store *st, const char *org_code, const char 
 	}
 	out->kind = c.kind;
 	out->day = c.held != DATE_NONE ? c.held : c.planned;
+	if (!freeze && nex == 0) {
+		if ((e = roster_load(st, c.id, out))) {
+			buf_addf(msg, "%s", store_errmsg(st));
+			congress_roster_free(out);
+			return e;
+		}
+		if (out->frozen)
+			return ERR_OK;
+	}
 	struct registry r;
 	struct diag_list dl;
 	diag_init(&dl);

@@ -91,6 +91,7 @@ struct congress_roster {
 	struct congress_person *v;
 	size_t n;
 	struct congress_base base;     /* the counts (domain/congress.h) */
+	bool frozen;                   /* read from the frozen roster in the store */
 };
 
 /* One exclusion asked for: member_id and the reason. */
@@ -103,7 +104,9 @@ struct congress_exclusion {
  * on its day, applies the exclusions (each must name an official member of
  * the roster, once, with a reason that applies to the congress's kind:
  * QĐ 190-QĐ/TW Điều 30), and with freeze writes it to the store (audited
- * "congress.roster"). Free with congress_roster_free. ERR_NOTFOUND (no such
+ * "congress.roster"). Without freeze and without exclusions, a roster frozen
+ * before is read back as it was stored (out->frozen), whatever the registry
+ * says now. Free with congress_roster_free. ERR_NOTFOUND (no such
  * organization or congress), ERR_INPUT (a bad exclusion), ERR_STORE. */
 enum err congress_roster_get(struct store *st, const char *org_code, const char *term,
 			     const struct congress_exclusion *ex, size_t nex, bool freeze,

@@ -33,6 +33,7 @@ const char usage_congress[] =
 	"          with REASON temp_out_absent, exempt_absent, suspended, excused_absent, and\n"
 	"          for delegates' congresses committee_absent, delegate_absent_no_alternate;\n"
 	"          base = convened minus exclusions (QĐ 190-QĐ/TW Điều 30). --freeze stores it;\n"
+	"          once stored, roster without --exclude reads the stored roster back;\n"
 	"          --json prints the election input skeleton (contract §4)\n"
 	"  result  records the committee or secretary elected: FILE.json is what\n"
 	"          'dangbo election count --format json' printed, the candidates' ids being\n"
@@ -261,7 +262,8 @@ static int congress_roster_cmd(struct cli *cli, int argc, char **argv)
 	} else {
 		char d[11];
 		date_format_vn(r.day, d);
-		printf("Danh sách triệu tập đại hội nhiệm kỳ %s của %s, ngày %s\n", term, org, d);
+		printf("Danh sách triệu tập đại hội nhiệm kỳ %s của %s, ngày %s%s\n", term, org, d,
+		       r.frozen ? " (đã lưu)" : "");
 		for (size_t i = 0; i < r.n; i++)
 			if (r.v[i].official)
 				printf("%s\t%s\t%s\n", r.v[i].member_id, r.v[i].full_name ? r.v[i].full_name : "",

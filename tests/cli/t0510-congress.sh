@@ -158,6 +158,17 @@ expect_re "^Đại hội theo kế hoạch  *0$" "$TMP/out"
 expect_status 2 db report congress --org HP.A --as-of 2025-03-31
 expect_grep "the congress report needs the term: --term YYYY-YYYY" "$TMP/err"
 
+# once frozen, the roster reads back as stored, even after the registry changes
+expect_status 0 db member event 000103HP --date 2025-02-01 --type death
+expect_status 0 db congress roster --org HP.A.B.01 --term 2025-2030
+expect_grep "ngày 03/03/2025 (đã lưu)" "$TMP/out"
+expect_grep "000103HP" "$TMP/out"
+expect_grep "Triệu tập: 11; loại trừ: 1; số đảng viên để tính kết quả bầu cử: 10" "$TMP/out"
+# while reading the registry again (exclusions given, no --freeze) sees the change
+expect_status 0 db congress roster --org HP.A.B.01 --term 2025-2030 --exclude 000105HP:excused_absent
+expect_grep "Triệu tập: 10; loại trừ: 1; số đảng viên để tính kết quả bầu cử: 9" "$TMP/out"
+expect_eq "dead member not convened" "$(grep -c 000103HP "$TMP/out")" 0
+
 expect_status 0 db audit verify
 expect_status 0 db audit log
 expect_grep "congress.result" "$TMP/out"
