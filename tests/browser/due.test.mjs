@@ -71,3 +71,48 @@ test('another organization and day can be chosen', async () => {
 	await page.getByRole('button', { name: 'Xem', exact: true }).click();
 	await page.locator('.box.error').waitFor();
 });
+
+test('the member page recognizes the overdue member, and the list no longer shows it', async () => {
+	const { page } = b;
+	await page.goto(`${BASE}#/dang-vien/990001QN`);
+	await page.getByRole('heading', { name: 'Đỗ Văn Quá', exact: true }).waitFor();
+	await page.getByRole('button', { name: 'Công nhận chính thức theo nghị quyết, quyết định' }).click();
+	const form = page.locator('form[data-form="recognize"]');
+	await form.getByLabel('Ngày nghị quyết của chi bộ').fill('20/11/2026');
+	await form.getByLabel('Chi bộ biểu quyết tán thành').fill('3/3');
+	await form.getByLabel('Đảng ủy cơ sở biểu quyết').fill('5/7');
+	await form.getByLabel('Ngày quyết định công nhận').fill('23/11/2026');
+	await form.getByLabel('Số quyết định').fill('12-QĐ/ĐU');
+	await shot(page, 'cong-nhan');
+	await form.getByRole('button', { name: 'Ghi công nhận' }).click();
+	await page.locator('.box.ok', { hasText: 'Đã công nhận đảng viên chính thức.' }).waitFor();
+	// the resolution came after the 30 working days: recorded, with a warning
+	assert.ok(await page.locator('.box.warn', { hasText: 'Lưu ý' }).count() === 1);
+	const m = await api.get('/members/990001QN');
+	assert.equal(m.state.status, 'official');
+	assert.equal(m.state.official_from, '2026-09-01');
+	assert.ok(m.events.some((e) => e.type === 'recognize'));
+	const due = await api.get('/due');
+	assert.ok(!due.items.some((it) => it.member_id === '990001QN'));
+});
+
+test('the member page awards a badge that falls due', async () => {
+	const { page } = b;
+	const due = await api.get('/due');
+	const it = due.items.find((x) => x.kind === 'badge_due');
+	assert.ok(it, 'a badge falls due in the demo data');
+	const years = Number(/Huy hiệu (\d+) năm/.exec(it.note)[1]);
+	await page.goto(`${BASE}#/dang-vien/${it.member_id}`);
+	await page.getByRole('heading', { name: it.name, exact: true }).waitFor();
+	await page.getByRole('button', { name: 'Trao Huy hiệu Đảng (cấp số)' }).click();
+	const form = page.locator('form[data-form="badge"]');
+	await form.getByLabel('Huy hiệu').selectOption(String(years));
+	await form.getByLabel('Ngày trao (đợt)').fill(it.date.split('-').reverse().join('/'));
+	await form.getByRole('button', { name: 'Ghi trao huy hiệu' }).click();
+	const ok = page.locator('.box.ok', { hasText: `Đã trao Huy hiệu ${years} năm tuổi Đảng, số ` });
+	await ok.waitFor();
+	const m = await api.get('/members/' + it.member_id);
+	assert.ok(m.events.some((e) => e.type === 'badge' && e.date === it.date));
+	const after = await api.get('/due');
+	assert.ok(!after.items.some((x) => x.kind === 'badge_due' && x.member_id === it.member_id));
+});

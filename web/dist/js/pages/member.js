@@ -92,6 +92,8 @@ function draw(page, notice) {
 			h('p', { class: 'muted' }, 'Chỉ hiện những việc quy định cho phép với lịch sử của người này.'),
 			h('div', { class: 'actions' },
 				allowed.map((t) => h('button', { type: 'button', 'data-event': t, onclick: () => eventForm(page, t) }, 'Ghi: ' + (eventLabels[t] || t))),
+				allowed.includes('recognize') && h('button', { type: 'button', 'data-action': 'recognize', onclick: () => recognizeForm(page) }, 'Công nhận chính thức theo nghị quyết, quyết định'),
+				allowed.includes('badge') && h('button', { type: 'button', 'data-action': 'badge', onclick: () => badgeForm(page) }, 'Trao Huy hiệu Đảng (cấp số)'),
 				h('button', { type: 'button', class: 'secondary', 'data-action': 'edit', onclick: () => editForm(page) }, 'Sửa thông tin cá nhân')),
 			formBox);
 	}
@@ -304,4 +306,89 @@ function editForm(page) {
 	h('div', { class: 'actions' }, save, h('button', { type: 'button', class: 'secondary', onclick: () => closeForm(page) }, 'Hủy')));
 	openForm(page, form);
 	inputs.full_name.focus();
+}
+
+// A change through one of the secretary's use cases (POST /members/{id}/PATH
+// with If-Match): the member page again with what the server said.
+async function sendAction(page, path, body, msg, save, failTitle, done) {
+	save.disabled = true;
+	try {
+		const { data } = await api('POST', `/members/${encodeURIComponent(page.id)}/${path}`, { json: body, headers: { 'If-Match': page.etag } });
+		const warn = data.note ? h('div', { class: 'box warn', role: 'status' }, h('p', { class: 'msg-title' }, 'Lưu ý'), h('p', {}, data.note)) : null;
+		await load(page, h('div', {}, okBox(done(data)), warn));
+	} catch (err) {
+		fill(msg, failBox(page, err, failTitle));
+		save.disabled = false;
+	}
+}
+
+// Official recognition of a probationary member (QĐ 294-QĐ/TW §4.2): the
+// chi bộ resolution and its vote, the grassroots committee's vote for a
+// cell under one, and the decision.
+function recognizeForm(page) {
+	const res = dateInput({ name: 'resolution' }, session.today || '');
+	const resF = field('Ngày nghị quyết của chi bộ', res);
+	const votes = h('input', { type: 'text', name: 'votes', class: 'w-num', autocomplete: 'off', placeholder: '3/3' });
+	const votesF = field('Chi bộ biểu quyết tán thành', votes, 'Số tán thành / số đảng viên chính thức, ví dụ 3/3');
+	const cv = h('input', { type: 'text', name: 'committee_votes', class: 'w-num', autocomplete: 'off' });
+	const cvF = field('Đảng ủy cơ sở biểu quyết', cv, 'Nếu chi bộ trực thuộc đảng ủy cơ sở, ví dụ 5/7');
+	const dec = dateInput({ name: 'decision' }, session.today || '');
+	const decF = field('Ngày quyết định công nhận', dec);
+	const ref = h('input', { type: 'text', name: 'ref', class: 'w-wide', autocomplete: 'off' });
+	const refF = field('Số quyết định', ref, 'Không bắt buộc, ví dụ 12-QĐ/ĐU');
+	const msg = h('div', {});
+	const save = h('button', { type: 'submit' }, 'Ghi công nhận');
+	const vote = /^\s*\d+\s*\/\s*\d+\s*$/;
+	const form = h('form', { class: 'box', 'data-form': 'recognize', novalidate: true, onsubmit: (ev) => {
+		ev.preventDefault();
+		fill(msg);
+		const r = res.iso(), d = dec.iso();
+		resF.setError(r ? '' : 'Xin nhập ngày, dạng ngày/tháng/năm.');
+		decF.setError(d ? '' : 'Xin nhập ngày, dạng ngày/tháng/năm.');
+		votesF.setError(vote.test(votes.value) ? '' : 'Viết số tán thành / số đảng viên chính thức, ví dụ 3/3.');
+		cvF.setError(!cv.value.trim() || vote.test(cv.value) ? '' : 'Viết số tán thành / tổng số, ví dụ 5/7.');
+		const bad = form.querySelector('[aria-invalid="true"]');
+		if (bad) { bad.focus(); return; }
+		const body = { resolution: r, votes: votes.value.replace(/\s/g, ''), decision: d };
+		if (cv.value.trim()) body.committee_votes = cv.value.replace(/\s/g, '');
+		if (ref.value.trim()) body.ref = ref.value.trim();
+		sendAction(page, 'recognize', body, msg, save, 'Chưa ghi được công nhận đảng viên chính thức.',
+			() => 'Đã công nhận đảng viên chính thức.');
+	} },
+	h('h3', {}, 'Công nhận đảng viên chính thức'),
+	h('p', { class: 'muted' }, 'Là đảng viên chính thức từ ngày hết dự bị, dù quyết định ký ngày nào (QĐ 294-QĐ/TW §4.2).'),
+	h('div', { class: 'row' }, resF, votesF, cvF), h('div', { class: 'row' }, decF, refF), msg,
+	h('div', { class: 'actions' }, save, h('button', { type: 'button', class: 'secondary', onclick: () => closeForm(page) }, 'Hủy')));
+	openForm(page, form);
+	res.focus();
+}
+
+const BADGE_YEARS = [30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90];
+
+// A Party badge on an award date (QĐ 294-QĐ/TW §28), numbered by the server.
+function badgeForm(page) {
+	const years = h('select', { name: 'years' }, BADGE_YEARS.map((y) => h('option', { value: y }, `Huy hiệu ${y} năm tuổi Đảng`)));
+	const yearsF = field('Huy hiệu', years);
+	const date = dateInput({ name: 'date' }, session.today || '');
+	const dateF = field('Ngày trao (đợt)', date, 'Các đợt: 03/02, 19/5, 02/9, 07/11');
+	const ref = h('input', { type: 'text', name: 'ref', class: 'w-wide', autocomplete: 'off' });
+	const refF = field('Số quyết định', ref, 'Không bắt buộc');
+	const msg = h('div', {});
+	const save = h('button', { type: 'submit' }, 'Ghi trao huy hiệu');
+	const form = h('form', { class: 'box', 'data-form': 'badge', novalidate: true, onsubmit: (ev) => {
+		ev.preventDefault();
+		fill(msg);
+		const d = date.iso();
+		dateF.setError(d ? '' : 'Xin nhập ngày, dạng ngày/tháng/năm.');
+		if (!d) { date.focus(); return; }
+		const body = { years: Number(years.value), date: d };
+		if (ref.value.trim()) body.ref = ref.value.trim();
+		sendAction(page, 'badges', body, msg, save, 'Chưa ghi được việc trao huy hiệu.',
+			(data) => `Đã trao Huy hiệu ${data.badge.years} năm tuổi Đảng, số ${data.badge.number}.`);
+	} },
+	h('h3', {}, 'Trao Huy hiệu Đảng'),
+	h('div', { class: 'row' }, yearsF, dateF, refF), msg,
+	h('div', { class: 'actions' }, save, h('button', { type: 'button', class: 'secondary', onclick: () => closeForm(page) }, 'Hủy')));
+	openForm(page, form);
+	years.focus();
 }
