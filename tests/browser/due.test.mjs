@@ -1,7 +1,9 @@
 // Việc cần làm: the due and overdue list of the user's organization, from
 // the menu; an overdue recognition (QĐ 294-QĐ/TW §4.2.1: the chi bộ
 // considers it within 30 working days of the end of probation) shown first,
-// in words, with its working days late, and linking to the member page.
+// in words, with its working days late, and linking to the member page;
+// then the member page's two secretary actions: recognition (which clears
+// the overdue item) and a badge award (which clears a badge_due item).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE, openBrowser, login, shot, Api, viInt } from './lib.mjs';
