@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app/audit.h"
+#include "app/calendar.h"
 #include "app/registry.h"
 #include "core/workday.h"
 #include "core/xalloc.h"
@@ -100,16 +101,29 @@ static char *congress_json(const struct stored *c)
 }
 
 /* QĐ 294-QĐ/TW §11–16 (rules.md §1.9): the notice goes out at least 30
- * working days before the opening. */
-static bool notice_check(date_t notice, date_t opening, struct buf *msg)
+ * working days before the opening, on the database's calendar
+ * (app/calendar.h). *e receives ERR_STORE when the calendar cannot be read. */
+static bool notice_check(struct store *st, date_t notice, date_t opening, struct buf *msg, enum err *e)
 {
 	int days = 0;
-	if (notice == DATE_NONE || congress_notice_ok(workday_cal_default(), notice, opening, &days))
+	*e = ERR_OK;
+	if (notice == DATE_NONE)
+		return true;
+	struct workday_cal *cal = calendar_load(st);
+	if (!cal) {
+		buf_addf(msg, "reading the working-day calendar: %s", store_errmsg(st));
+		*e = ERR_STORE;
+		return false;
+	}
+	bool ok = congress_notice_ok(cal, notice, opening, &days);
+	date_t latest = congress_notice_latest(cal, opening);
+	workday_cal_free(cal);
+	if (ok)
 		return true;
 	char a[11], b[11], l[11];
 	date_format_vn(notice, a);
 	date_format_vn(opening, b);
-	date_format_vn(congress_notice_latest(workday_cal_default(), opening), l);
+	date_format_vn(latest, l);
 	buf_addf(msg, "notice on %s is %d working days before the opening on %s; at least %d are needed "
 		 "(QĐ 294-QĐ/TW §11–16): give the notice on %s or earlier", a, days, b, CONGRESS_NOTICE_WORKDAYS, l);
 	return false;
@@ -126,11 +140,11 @@ enum err congress_plan_put(struct store *st, const struct congress_plan *p, stru
 		buf_addf(msg, "a congress needs its kind and planned date");
 		return ERR_INPUT;
 	}
-	if (!notice_check(p->notice, p->planned, msg))
-		return ERR_INPUT;
+	enum err e;
+	if (!notice_check(st, p->notice, p->planned, msg, &e))
+		return e ? e : ERR_INPUT;
 	int64_t org;
-	enum err e = org_id_of(st, p->org_code, &org, msg);
-	if (e)
+	if ((e = org_id_of(st, p->org_code, &org, msg)))
 		return e;
 	if ((e = store_begin(st))) {
 		buf_addf(msg, "%s", store_errmsg(st));
@@ -208,9 +222,10 @@ enum err congress_hold(struct store *st, const char *org_code, const char *term,
 		store_rollback(st);
 		return ERR_NOTFOUND;
 	}
-	if (!e && !notice_check(c.notice, day, msg)) {
+	enum err ce;
+	if (!e && !notice_check(st, c.notice, day, msg, &ce)) {
 		store_rollback(st);
-		return ERR_INPUT;
+		return ce ? ce : ERR_INPUT;
 	}
 	struct stored now = c;
 	now.held = day;

@@ -54,7 +54,7 @@ bool congress_term_valid(const char *term);
 /* Plans (or re-plans) the congress of p->org_code for p->term, in its own
  * transaction, audited ("congress.plan"). Refuses (ERR_INPUT) a bad term, a
  * notice fewer than 30 working days before the planned opening (QĐ
- * 294-QĐ/TW §11–16), and re-planning a congress already held; ERR_NOTFOUND
+ * 294-QĐ/TW §11–16; working days on the database's calendar, app/calendar.h), and re-planning a congress already held; ERR_NOTFOUND
  * for an unknown organization; ERR_STORE. msg says why. */
 enum err congress_plan_put(struct store *st, const struct congress_plan *p, struct buf *msg);
 

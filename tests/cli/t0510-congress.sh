@@ -49,6 +49,13 @@ expect_status 1 db congress plan --org HP.A.B.02 --term 2025 --kind members --pl
 expect_grep "term '2025' is not two years as YYYY-YYYY" "$TMP/err"
 expect_status 1 db congress plan --org XX --term 2025-2030 --kind members --planned 2025-03-03
 expect_grep "no organization with code 'XX'" "$TMP/err"
+# a day off recorded in this database counts too (app/calendar.h): with
+# 15/01/2025 off, a notice on 12/01 leaves 29 working days before 03/03 — refused
+printf 'date,kind,name\n2025-01-15,holiday,Nghỉ bù\n' >"$TMP/days.csv"
+expect_status 0 db holidays import "$TMP/days.csv"
+expect_status 1 db congress plan --org HP.A.B.01 --term 2025-2030 --kind members --planned 2025-03-03 --notice 2025-01-12
+expect_grep "notice on 12/01/2025 is 29 working days before the opening on 03/03/2025" "$TMP/err"
+expect_status 0 db holidays clear
 for c in 02:12 03:13 04:14; do
   expect_status 0 db congress plan --org HP.A.B.${c%:*} --term 2025-2030 --kind members --planned 2025-03-${c#*:}
 done
