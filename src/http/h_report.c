@@ -106,7 +106,7 @@ static enum err xlsx_of(struct req *rq, const struct report_table *t)
 }
 
 /* GET /api/v1/reports/{name}?org=CODE&as_of=DATE&from=DATE&to=DATE&depth=N
- * &precision=N&format=json|csv|xlsx|text: the report for org (the caller's
+ * &precision=N&term=T&format=json|csv|xlsx|text: the report for org (the caller's
  * scope by default) and, with depth, the organizations below it. */
 enum err h_report(struct req *rq)
 {
@@ -120,6 +120,7 @@ enum err h_report(struct req *rq)
 		return e;
 	struct report_request r = {.report = def->name, .as_of = DATE_NONE, .from = DATE_NONE, .to = DATE_NONE,
 				   .depth = (int)depth, .precision = (int)precision, .today = rq->today, .threads = 2};
+	r.term = req_query(rq, "term"); /* the congress report's term, e.g. 2025-2030 */
 	const char *org = req_query(rq, "org");
 	r.org = org && *org ? org : rq->sess.user.org;
 	int idx;

@@ -26,6 +26,14 @@ call bc GET "/reports/members?org=QN.BC&depth=1&format=csv"
 expect_header "CSV" '^Content-Type: text/csv'
 "$DANGBO" report members --org QN.BC --depth 1 --format csv --no-snapshot >"$TMP/cli.csv"
 cmp -s "$TMP/body" "$TMP/cli.csv" && ok || bad "API CSV differs from the CLI's"
+# the congress report takes its term
+call bc GET "/reports/congress?org=QN.BC&term=2025-2030"
+expect_status "congress report with its term" 200
+jq -S .rows "$TMP/body" >"$TMP/api_c.json"
+"$DANGBO" report congress --org QN.BC --term 2025-2030 --format json --no-snapshot | jq -S . >"$TMP/cli_c.json"
+cmp -s "$TMP/api_c.json" "$TMP/cli_c.json" && ok || bad "API congress rows differ from the CLI's"
+call bc GET "/reports/congress?org=QN.BC"
+expect_status "congress report without a term" 400
 call bc GET "/reports/members?org=QN.BC&format=xlsx"
 expect_status "xlsx" 200
 [ "$(head -c 2 "$TMP/body")" = PK ] && ok || bad "not an XLSX (zip) file"
