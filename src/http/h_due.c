@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 
+#include "app/calendar.h"
 #include "app/due.h"
 #include "app/record.h"
 #include "core/workday.h"
@@ -31,8 +32,8 @@ static bool due_kind_applicant(enum due_kind k)
 /* GET /api/v1/due?org=CODE&as_of=DATE: the items of org's subtree (the
  * caller's scope by default) on as_of (today by default), in due_list's
  * order. days_late counts the working days from the item's day to as_of
- * (the shipped holiday calendar, as the deadlines themselves), for an
- * overdue item; 0 otherwise. */
+ * (the database's calendar, app/calendar.h, as the deadlines themselves),
+ * for an overdue item; 0 otherwise. */
 enum err h_due(struct req *rq)
 {
 	date_t as_of;
@@ -51,7 +52,11 @@ enum err h_due(struct req *rq)
 		return req_fail(rq, e, "cannot compute the due list: %s", store_errmsg(rq->w->st));
 	}
 	diag_free(&dl);
-	const struct workday_cal *cal = workday_cal_default();
+	struct workday_cal *cal = calendar_load(rq->w->st);
+	if (!cal) {
+		due_items_free(v, n);
+		return req_fail(rq, ERR_STORE, "cannot read the working-day calendar: %s", store_errmsg(rq->w->st));
+	}
 	json_t *items = json_array();
 	size_t overdue = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -75,6 +80,7 @@ enum err h_due(struct req *rq)
 		json_array_append_new(items, x);
 	}
 	due_items_free(v, n);
+	workday_cal_free(cal);
 	rq->out = json_object();
 	json_object_set_new(rq->out, "org", record_org_ref(t, org, as_of));
 	json_object_set_new(rq->out, "as_of", record_date(as_of));

@@ -61,4 +61,12 @@ expect_status "the caller's own subtree" 200
 expect_body_lacks "none of the other subtree" "900001QN" "900002QN"
 call sec GET "/due?org=QN.BC"
 expect_status "above the secretary's cell" 404
+
+# a day off recorded in the database after the deadline (Monday 02/11/2026)
+# counts in days_late as in the deadlines: one working day fewer
+printf 'date,kind,name\n2026-11-02,holiday,Nghỉ bù (thử)\n' >"$TMP/days.csv"
+"$DANGBO" holidays import "$TMP/days.csv" 2>>"$TMP/setup.err" || { cat "$TMP/setup.err" >&2; exit 1; }
+call bc GET "/due?org=QN.BC"
+expect_jq "the database's calendar" '.items[] | select(.member_id == "900001QN") | [.date, .days_late] | join(",")' \
+  "2026-10-14,27"
 finish
