@@ -248,170 +248,170 @@ const char *const pg_migrations[] = {
 	"LEFT JOIN member r ON r.id = a.readmit_member LEFT JOIN member m ON m.id = a.member "
 
 const struct pg_sql_entry pg_sql[STMT__MAX] = {
-	[STMT_META_GET] = {"SELECT value FROM meta WHERE key = $1"},
-	[STMT_META_SET] = {"INSERT INTO meta(key, value) VALUES ($1, $2) "
+	[STMT_META_GET] = {.sql = "SELECT value FROM meta WHERE key = $1"},
+	[STMT_META_SET] = {.sql = "INSERT INTO meta(key, value) VALUES ($1, $2) "
 			   "ON CONFLICT(key) DO UPDATE SET value = excluded.value"},
-	[STMT_ORG_INSERT] = {"INSERT INTO org(code,name,kind,parent_id,category,unit_code,founded_on,dissolved_on) "
+	[STMT_ORG_INSERT] = {.sql = "INSERT INTO org(code,name,kind,parent_id,category,unit_code,founded_on,dissolved_on) "
 			     "VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id",
 			     PG_LAST_ID},
-	[STMT_ORG_UPDATE] = {"UPDATE org SET name=$1,kind=$2,parent_id=$3,category=$4,unit_code=$5,founded_on=$6,"
+	[STMT_ORG_UPDATE] = {.sql = "UPDATE org SET name=$1,kind=$2,parent_id=$3,category=$4,unit_code=$5,founded_on=$6,"
 			     "dissolved_on=$7 WHERE id=$8"},
-	[STMT_ORG_ALL] = {"SELECT id,code,name,kind,parent_id,category,unit_code,founded_on,dissolved_on "
+	[STMT_ORG_ALL] = {.sql = "SELECT id,code,name,kind,parent_id,category,unit_code,founded_on,dissolved_on "
 			  "FROM org ORDER BY id"},
-	[STMT_ORG_EVENT_INSERT] = {"INSERT INTO org_event(org_id,date,type,from_id,to_id,old_name,new_name) "
+	[STMT_ORG_EVENT_INSERT] = {.sql = "INSERT INTO org_event(org_id,date,type,from_id,to_id,old_name,new_name) "
 				   "VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id",
 				   PG_LAST_ID},
-	[STMT_ORG_EVENT_DELETE_ORG] = {"DELETE FROM org_event WHERE org_id = $1"},
-	[STMT_ORG_EVENT_ALL] = {"SELECT id,org_id,date,type,from_id,to_id,old_name,new_name FROM org_event "
+	[STMT_ORG_EVENT_DELETE_ORG] = {.sql = "DELETE FROM org_event WHERE org_id = $1"},
+	[STMT_ORG_EVENT_ALL] = {.sql = "SELECT id,org_id,date,type,from_id,to_id,old_name,new_name FROM org_event "
 				"ORDER BY date, id"},
-	[STMT_ORG_SPAN_CLEAR] = {"DELETE FROM org_span"},
-	[STMT_ORG_SPAN_INSERT] = {"INSERT INTO org_span(org_id,parent_id,valid_from,valid_to,name) "
+	[STMT_ORG_SPAN_CLEAR] = {.sql = "DELETE FROM org_span"},
+	[STMT_ORG_SPAN_INSERT] = {.sql = "INSERT INTO org_span(org_id,parent_id,valid_from,valid_to,name) "
 				  "VALUES ($1,$2,$3,$4,$5)"},
-	[STMT_MEMBER_INSERT] = {"INSERT INTO member(" MEMBER_COLS ") VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,"
+	[STMT_MEMBER_INSERT] = {.sql = "INSERT INTO member(" MEMBER_COLS ") VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,"
 				"$11,$12,$13,$14,$15,$16,$17,$18,$19) RETURNING id",
 				PG_LAST_ID},
-	[STMT_MEMBER_UPDATE] = {"UPDATE member SET full_name=$1,name_key=$2,given_key=$3,gender=$4,birth_date=$5,"
+	[STMT_MEMBER_UPDATE] = {.sql = "UPDATE member SET full_name=$1,name_key=$2,given_key=$3,gender=$4,birth_date=$5,"
 				"ethnicity=$6,religion=$7,card_number=$8,org_id=$9,decision_date=$10,"
 				"ceremony_date=$11,official_date=$12,status=$13,education=$14,"
 				"profession_level=$15,theory_level=$16,occupation=$17,hometown=$18,"
 				"version=version+1 WHERE id=$19"},
-	[STMT_MEMBER_ROWID] = {"SELECT id, version FROM member WHERE member_id = $1"},
-	[STMT_MEMBER_GET] = {"SELECT " MEMBER_COLS ",version FROM member WHERE id = $1"},
-	[STMT_MEMBER_ALL] = {"SELECT id, member_id FROM member ORDER BY member_id"},
-	[STMT_MEMBER_FACTS_ALL] = {"SELECT id,member_id,org_id,decision_date,ceremony_date,official_date,status "
+	[STMT_MEMBER_ROWID] = {.sql = "SELECT id, version FROM member WHERE member_id = $1"},
+	[STMT_MEMBER_GET] = {.sql = "SELECT " MEMBER_COLS ",version FROM member WHERE id = $1"},
+	[STMT_MEMBER_ALL] = {.sql = "SELECT id, member_id FROM member ORDER BY member_id"},
+	[STMT_MEMBER_FACTS_ALL] = {.sql = "SELECT id,member_id,org_id,decision_date,ceremony_date,official_date,status "
 				   "FROM member ORDER BY id"},
 	/* SQLite walks the name index: key order, then row id */
-	[STMT_MEMBER_FIND_NAME] = {"SELECT m.member_id,m.full_name,m.gender,m.birth_date,o.code,m.status "
+	[STMT_MEMBER_FIND_NAME] = {.sql = "SELECT m.member_id,m.full_name,m.gender,m.birth_date,o.code,m.status "
 				   "FROM member m JOIN org o ON o.id = m.org_id "
 				   "WHERE m.name_key >= $1 AND m.name_key < $2 ORDER BY m.name_key, m.id LIMIT $3"},
-	[STMT_MEMBER_FIND_GIVEN] = {"SELECT m.member_id,m.full_name,m.gender,m.birth_date,o.code,m.status "
+	[STMT_MEMBER_FIND_GIVEN] = {.sql = "SELECT m.member_id,m.full_name,m.gender,m.birth_date,o.code,m.status "
 				    "FROM member m JOIN org o ON o.id = m.org_id "
 				    "WHERE m.given_key >= $1 AND m.given_key < $2 ORDER BY m.given_key, m.id LIMIT $3"},
-	[STMT_MEMBER_COUNT] = {"SELECT count(*) FROM member"},
-	[STMT_EVENT_INSERT] = {"INSERT INTO event(member,date,type,org_id,to_org_id,detail) "
+	[STMT_MEMBER_COUNT] = {.sql = "SELECT count(*) FROM member"},
+	[STMT_EVENT_INSERT] = {.sql = "INSERT INTO event(member,date,type,org_id,to_org_id,detail) "
 			       "VALUES ($1,$2,$3,$4,$5,$6) RETURNING id",
 			       PG_LAST_ID},
-	[STMT_EVENT_DELETE_MEMBER] = {"DELETE FROM event WHERE member = $1"},
-	[STMT_EVENT_OF_MEMBER] = {"SELECT date,type,org_id,to_org_id,detail,id FROM event WHERE member = $1 "
+	[STMT_EVENT_DELETE_MEMBER] = {.sql = "DELETE FROM event WHERE member = $1"},
+	[STMT_EVENT_OF_MEMBER] = {.sql = "SELECT date,type,org_id,to_org_id,detail,id FROM event WHERE member = $1 "
 				  "ORDER BY date, id"},
-	[STMT_EVENT_ALL] = {"SELECT e.member,e.date,e.type,e.org_id,e.to_org_id,e.detail FROM event e "
+	[STMT_EVENT_ALL] = {.sql = "SELECT e.member,e.date,e.type,e.org_id,e.to_org_id,e.detail FROM event e "
 			    "JOIN member m ON m.id = e.member ORDER BY m.member_id, e.date, e.id"},
-	[STMT_EVENT_ALL_BY_ROW] = {"SELECT member,date,type,org_id,to_org_id,detail FROM event "
+	[STMT_EVENT_ALL_BY_ROW] = {.sql = "SELECT member,date,type,org_id,to_org_id,detail FROM event "
 				   "ORDER BY member, date, id"},
-	[STMT_EVENT_COUNT] = {"SELECT count(*) FROM event"},
-	[STMT_ORG_EVENT_CLEAR] = {"DELETE FROM org_event"},
-	[STMT_MSPAN_DELETE_MEMBER] = {"DELETE FROM member_span WHERE member = $1"},
-	[STMT_MSPAN_INSERT] = {"INSERT INTO member_span(member,org_id,valid_from,valid_to) VALUES ($1,$2,$3,$4)"},
-	[STMT_MSPAN_OF_MEMBER] = {"SELECT org_id,valid_from,valid_to FROM member_span WHERE member = $1 "
+	[STMT_EVENT_COUNT] = {.sql = "SELECT count(*) FROM event"},
+	[STMT_ORG_EVENT_CLEAR] = {.sql = "DELETE FROM org_event"},
+	[STMT_MSPAN_DELETE_MEMBER] = {.sql = "DELETE FROM member_span WHERE member = $1"},
+	[STMT_MSPAN_INSERT] = {.sql = "INSERT INTO member_span(member,org_id,valid_from,valid_to) VALUES ($1,$2,$3,$4)"},
+	[STMT_MSPAN_OF_MEMBER] = {.sql = "SELECT org_id,valid_from,valid_to FROM member_span WHERE member = $1 "
 				  "ORDER BY valid_from"},
-	[STMT_MSPAN_AT] = {"SELECT member, org_id FROM member_span WHERE valid_from <= $1 AND $2 < valid_to"},
-	[STMT_META_BUMP] = {"INSERT INTO meta(key, value) VALUES ($1, '1') "
+	[STMT_MSPAN_AT] = {.sql = "SELECT member, org_id FROM member_span WHERE valid_from <= $1 AND $2 < valid_to"},
+	[STMT_META_BUMP] = {.sql = "INSERT INTO meta(key, value) VALUES ($1, '1') "
 			    "ON CONFLICT(key) DO UPDATE SET value = (meta.value::bigint + 1)::text"},
-	[STMT_SNAPSHOT_MEMBERS] = {"SELECT id,org_id,decision_date,ceremony_date,official_date,status,gender,"
+	[STMT_SNAPSHOT_MEMBERS] = {.sql = "SELECT id,org_id,decision_date,ceremony_date,official_date,status,gender,"
 				   "birth_date,ethnicity,religion FROM member ORDER BY id"},
-	[STMT_TARGET_SET] = {"INSERT INTO admission_target(org_id, year, target) VALUES ($1, $2, $3) "
+	[STMT_TARGET_SET] = {.sql = "INSERT INTO admission_target(org_id, year, target) VALUES ($1, $2, $3) "
 			     "ON CONFLICT(org_id, year) DO UPDATE SET target = excluded.target"},
-	[STMT_TARGET_ALL] = {"SELECT org_id, year, target FROM admission_target"},
-	[STMT_ORG_ID_BY_CODE] = {"SELECT id FROM org WHERE code = $1"},
-	[STMT_USER_INSERT] = {"INSERT INTO app_user(login,role,org_id,password_hash,created_at) "
+	[STMT_TARGET_ALL] = {.sql = "SELECT org_id, year, target FROM admission_target"},
+	[STMT_ORG_ID_BY_CODE] = {.sql = "SELECT id FROM org WHERE code = $1"},
+	[STMT_USER_INSERT] = {.sql = "INSERT INTO app_user(login,role,org_id,password_hash,created_at) "
 			      "VALUES ($1,$2,$3,$4,$5) RETURNING id",
 			      PG_LAST_ID},
-	[STMT_USER_BY_LOGIN] = {"SELECT u.id,u.login,u.role,u.org_id,u.password_hash,u.disabled,u.created_at,o.code "
+	[STMT_USER_BY_LOGIN] = {.sql = "SELECT u.id,u.login,u.role,u.org_id,u.password_hash,u.disabled,u.created_at,o.code "
 				"FROM app_user u JOIN org o ON o.id = u.org_id WHERE u.login = $1"},
-	[STMT_USER_ALL] = {"SELECT u.id,u.login,u.role,u.org_id,u.created_at,u.disabled,o.code "
+	[STMT_USER_ALL] = {.sql = "SELECT u.id,u.login,u.role,u.org_id,u.created_at,u.disabled,o.code "
 			   "FROM app_user u JOIN org o ON o.id = u.org_id ORDER BY u.login"},
-	[STMT_USER_SET_DISABLED] = {"UPDATE app_user SET disabled = $1 WHERE id = $2"},
-	[STMT_USER_SET_PASSWORD] = {"UPDATE app_user SET password_hash = $1 WHERE id = $2"},
-	[STMT_USER_COUNT] = {"SELECT count(*) FROM app_user"},
-	[STMT_SESSION_INSERT] = {"INSERT INTO session(token_hash,user_id,csrf_token,created_at,expires_at,last_seen,"
+	[STMT_USER_SET_DISABLED] = {.sql = "UPDATE app_user SET disabled = $1 WHERE id = $2"},
+	[STMT_USER_SET_PASSWORD] = {.sql = "UPDATE app_user SET password_hash = $1 WHERE id = $2"},
+	[STMT_USER_COUNT] = {.sql = "SELECT count(*) FROM app_user"},
+	[STMT_SESSION_INSERT] = {.sql = "INSERT INTO session(token_hash,user_id,csrf_token,created_at,expires_at,last_seen,"
 				 "client) VALUES ($1,$2,$3,$4,$5,$6,$7)"},
-	[STMT_SESSION_GET] = {"SELECT u.id,u.login,u.role,u.org_id,s.csrf_token,s.expires_at,s.last_seen,u.disabled,"
+	[STMT_SESSION_GET] = {.sql = "SELECT u.id,u.login,u.role,u.org_id,s.csrf_token,s.expires_at,s.last_seen,u.disabled,"
 			      "o.code FROM session s JOIN app_user u ON u.id = s.user_id JOIN org o ON o.id = u.org_id "
 			      "WHERE s.token_hash = $1"},
-	[STMT_SESSION_TOUCH] = {"UPDATE session SET last_seen = $1 WHERE token_hash = $2"},
-	[STMT_SESSION_DELETE] = {"DELETE FROM session WHERE token_hash = $1"},
-	[STMT_SESSION_DELETE_USER] = {"DELETE FROM session WHERE user_id = $1"},
-	[STMT_SESSION_PURGE] = {"DELETE FROM session WHERE expires_at <= $1 OR last_seen <= $2"},
-	[STMT_LOGIN_FAIL_INSERT] = {"INSERT INTO login_failure(login,client,at) VALUES ($1,$2,$3) RETURNING id",
+	[STMT_SESSION_TOUCH] = {.sql = "UPDATE session SET last_seen = $1 WHERE token_hash = $2"},
+	[STMT_SESSION_DELETE] = {.sql = "DELETE FROM session WHERE token_hash = $1"},
+	[STMT_SESSION_DELETE_USER] = {.sql = "DELETE FROM session WHERE user_id = $1"},
+	[STMT_SESSION_PURGE] = {.sql = "DELETE FROM session WHERE expires_at <= $1 OR last_seen <= $2"},
+	[STMT_LOGIN_FAIL_INSERT] = {.sql = "INSERT INTO login_failure(login,client,at) VALUES ($1,$2,$3) RETURNING id",
 				    PG_LAST_ID},
-	[STMT_LOGIN_FAIL_OF_LOGIN] = {"SELECT at FROM login_failure WHERE login = $1 AND at > $2 "
+	[STMT_LOGIN_FAIL_OF_LOGIN] = {.sql = "SELECT at FROM login_failure WHERE login = $1 AND at > $2 "
 				      "ORDER BY at DESC LIMIT $3"},
-	[STMT_LOGIN_FAIL_OF_CLIENT] = {"SELECT at FROM login_failure WHERE client = $1 AND at > $2 "
+	[STMT_LOGIN_FAIL_OF_CLIENT] = {.sql = "SELECT at FROM login_failure WHERE client = $1 AND at > $2 "
 				       "ORDER BY at DESC LIMIT $3"},
-	[STMT_LOGIN_FAIL_CLEAR] = {"DELETE FROM login_failure WHERE login = $1"},
-	[STMT_LOGIN_FAIL_PURGE] = {"DELETE FROM login_failure WHERE at <= $1"},
-	[STMT_AUDIT_HEAD] = {"SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1"},
-	[STMT_AUDIT_INSERT] = {"INSERT INTO audit(id,at,actor,action,entity_type,entity_key,before,after,prev_hash,"
+	[STMT_LOGIN_FAIL_CLEAR] = {.sql = "DELETE FROM login_failure WHERE login = $1"},
+	[STMT_LOGIN_FAIL_PURGE] = {.sql = "DELETE FROM login_failure WHERE at <= $1"},
+	[STMT_AUDIT_HEAD] = {.sql = "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1"},
+	[STMT_AUDIT_INSERT] = {.sql = "INSERT INTO audit(id,at,actor,action,entity_type,entity_key,before,after,prev_hash,"
 			       "hash) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id",
 			       PG_LAST_ID},
-	[STMT_AUDIT_FROM] = {AUDIT_COLS "WHERE id > $1 ORDER BY id"},
-	[STMT_AUDIT_PAGE] = {AUDIT_COLS "WHERE id < $1 ORDER BY id DESC LIMIT $2"},
-	[STMT_AUDIT_OF_ENTITY] = {AUDIT_COLS "WHERE entity_type = $1 AND entity_key = $2 AND id < $3 "
+	[STMT_AUDIT_FROM] = {.sql = AUDIT_COLS "WHERE id > $1 ORDER BY id"},
+	[STMT_AUDIT_PAGE] = {.sql = AUDIT_COLS "WHERE id < $1 ORDER BY id DESC LIMIT $2"},
+	[STMT_AUDIT_OF_ENTITY] = {.sql = AUDIT_COLS "WHERE entity_type = $1 AND entity_key = $2 AND id < $3 "
 				  "ORDER BY id DESC LIMIT $4"},
 	/* SQLite walks the org index: row id order */
-	[STMT_MEMBER_OF_ORG] = {"SELECT id,member_id,full_name,name_key,given_key,status FROM member "
+	[STMT_MEMBER_OF_ORG] = {.sql = "SELECT id,member_id,full_name,name_key,given_key,status FROM member "
 				"WHERE org_id = $1 ORDER BY id"},
 	/* ties in row id order, as SQLite's index gives them */
-	[STMT_MEMBER_SEARCH_NAME] = {"SELECT id,member_id,full_name,org_id,status FROM member "
+	[STMT_MEMBER_SEARCH_NAME] = {.sql = "SELECT id,member_id,full_name,org_id,status FROM member "
 				     "WHERE name_key >= $1 AND name_key < $2 ORDER BY name_key, id LIMIT $3"},
-	[STMT_MEMBER_SEARCH_GIVEN] = {"SELECT id,member_id,full_name,org_id,status FROM member "
+	[STMT_MEMBER_SEARCH_GIVEN] = {.sql = "SELECT id,member_id,full_name,org_id,status FROM member "
 				      "WHERE given_key >= $1 AND given_key < $2 ORDER BY given_key, id LIMIT $3"},
-	[STMT_RULE_SETTING_ALL] = {"SELECT key, value FROM rule_setting"},
-	[STMT_RULE_SETTING_SET] = {"INSERT INTO rule_setting(key, value) VALUES ($1, $2) "
+	[STMT_RULE_SETTING_ALL] = {.sql = "SELECT key, value FROM rule_setting"},
+	[STMT_RULE_SETTING_SET] = {.sql = "INSERT INTO rule_setting(key, value) VALUES ($1, $2) "
 				  "ON CONFLICT(key) DO UPDATE SET value = excluded.value"},
-	[STMT_RULE_SETTING_DELETE] = {"DELETE FROM rule_setting WHERE key = $1"},
-	[STMT_APPLICANT_INSERT] = {"INSERT INTO applicant(code,full_name,name_key,gender,birth_date,ethnicity,religion,card_number,"
+	[STMT_RULE_SETTING_DELETE] = {.sql = "DELETE FROM rule_setting WHERE key = $1"},
+	[STMT_APPLICANT_INSERT] = {.sql = "INSERT INTO applicant(code,full_name,name_key,gender,birth_date,ethnicity,religion,card_number,"
 				  "org_id,listed_on,readmit_member,consent,exit_reason,sentence_cleared,note) "
 				  "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING id",
 				  PG_LAST_ID},
-	[STMT_APPLICANT_GET] = {APPLICANT_COLS "WHERE a.code = $1"},
-	[STMT_APPLICANT_ALL] = {APPLICANT_COLS "ORDER BY a.code"},
-	[STMT_APPLICANT_SET_MEMBER] = {"UPDATE applicant SET member = $1 WHERE id = $2"},
-	[STMT_APPLICANT_STEP_INSERT] = {"INSERT INTO applicant_step(applicant,step,date,votes_for,votes_base,person,since,ref,flags,note) "
+	[STMT_APPLICANT_GET] = {.sql = APPLICANT_COLS "WHERE a.code = $1"},
+	[STMT_APPLICANT_ALL] = {.sql = APPLICANT_COLS "ORDER BY a.code"},
+	[STMT_APPLICANT_SET_MEMBER] = {.sql = "UPDATE applicant SET member = $1 WHERE id = $2"},
+	[STMT_APPLICANT_STEP_INSERT] = {.sql = "INSERT INTO applicant_step(applicant,step,date,votes_for,votes_base,person,since,ref,flags,note) "
 				  "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id",
 				  PG_LAST_ID},
-	[STMT_APPLICANT_STEPS] = {"SELECT step,date,votes_for,votes_base,person,since,ref,flags,note FROM applicant_step "
+	[STMT_APPLICANT_STEPS] = {.sql = "SELECT step,date,votes_for,votes_base,person,since,ref,flags,note FROM applicant_step "
 				  "WHERE applicant = $1 ORDER BY date, id"},
-	[STMT_APPLICANT_STEPS_IN] = {"SELECT s.step,s.date,a.org_id,s.flags FROM applicant_step s JOIN applicant a ON a.id = s.applicant "
+	[STMT_APPLICANT_STEPS_IN] = {.sql = "SELECT s.step,s.date,a.org_id,s.flags FROM applicant_step s JOIN applicant a ON a.id = s.applicant "
 				  "WHERE s.date >= $1 AND s.date <= $2"},
-	[STMT_APPLICANT_LISTED_IN] = {"SELECT 'listed',listed_on,org_id FROM applicant WHERE listed_on >= $1 AND listed_on <= $2"},
-	[STMT_MEMBER_FACT_INSERT] = {"INSERT INTO member_fact(member,kind,date,until_on,code,num,ref,note) VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id",
+	[STMT_APPLICANT_LISTED_IN] = {.sql = "SELECT 'listed',listed_on,org_id FROM applicant WHERE listed_on >= $1 AND listed_on <= $2"},
+	[STMT_MEMBER_FACT_INSERT] = {.sql = "INSERT INTO member_fact(member,kind,date,until_on,code,num,ref,note) VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id",
 				  PG_LAST_ID},
-	[STMT_MEMBER_FACT_OF] = {"SELECT kind,date,until_on,code,num,ref,note FROM member_fact WHERE member = $1 ORDER BY date, id"},
-	[STMT_TRANSFER_INSERT] = {"INSERT INTO transfer(member_id,kind,direction,from_org,to_org,unit,decision_date,introduced_on,"
+	[STMT_MEMBER_FACT_OF] = {.sql = "SELECT kind,date,until_on,code,num,ref,note FROM member_fact WHERE member = $1 ORDER BY date, id"},
+	[STMT_TRANSFER_INSERT] = {.sql = "INSERT INTO transfer(member_id,kind,direction,from_org,to_org,unit,decision_date,introduced_on,"
 				  "until_on,ref,record) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id",
 				  PG_LAST_ID},
-	[STMT_TRANSFER_OPEN_OF] = {"SELECT id,kind,direction,from_org,to_org,unit,decision_date,introduced_on,until_on,ref,record "
+	[STMT_TRANSFER_OPEN_OF] = {.sql = "SELECT id,kind,direction,from_org,to_org,unit,decision_date,introduced_on,until_on,ref,record "
 				  "FROM transfer WHERE member_id = $1 AND arrived_on IS NULL ORDER BY id"},
-	[STMT_TRANSFER_CLOSE] = {"UPDATE transfer SET arrived_on = $1 WHERE id = $2"},
-	[STMT_TRANSFER_LIST] = {"SELECT id,member_id,kind,direction,from_org,to_org,unit,decision_date,introduced_on,arrived_on,"
+	[STMT_TRANSFER_CLOSE] = {.sql = "UPDATE transfer SET arrived_on = $1 WHERE id = $2"},
+	[STMT_TRANSFER_LIST] = {.sql = "SELECT id,member_id,kind,direction,from_org,to_org,unit,decision_date,introduced_on,arrived_on,"
 				  "until_on,ref FROM transfer ORDER BY id"},
-	[STMT_BADGE_INSERT] = {"INSERT INTO badge_award(member,years,award_date,province_id,serial,how,ref) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id",
+	[STMT_BADGE_INSERT] = {.sql = "INSERT INTO badge_award(member,years,award_date,province_id,serial,how,ref) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id",
 				  PG_LAST_ID},
-	[STMT_BADGE_OF_MEMBER] = {"SELECT years,award_date,province_id,serial,how,ref FROM badge_award WHERE member = $1 "
+	[STMT_BADGE_OF_MEMBER] = {.sql = "SELECT years,award_date,province_id,serial,how,ref FROM badge_award WHERE member = $1 "
 				  "ORDER BY years"},
-	[STMT_BADGE_MAX_SERIAL] = {"SELECT max(serial) FROM badge_award WHERE province_id = $1 AND years = $2"},
-	[STMT_BADGE_SERIAL_TAKEN] = {"SELECT count(*) FROM badge_award WHERE province_id = $1 AND years = $2 AND serial = $3"},
-	[STMT_CV_RANGE_INSERT] = {"INSERT INTO cv_range(org_id,province_id,lo,hi,created_on) VALUES ($1,$2,$3,$4,$5) RETURNING id",
+	[STMT_BADGE_MAX_SERIAL] = {.sql = "SELECT max(serial) FROM badge_award WHERE province_id = $1 AND years = $2"},
+	[STMT_BADGE_SERIAL_TAKEN] = {.sql = "SELECT count(*) FROM badge_award WHERE province_id = $1 AND years = $2 AND serial = $3"},
+	[STMT_CV_RANGE_INSERT] = {.sql = "INSERT INTO cv_range(org_id,province_id,lo,hi,created_on) VALUES ($1,$2,$3,$4,$5) RETURNING id",
 				  PG_LAST_ID},
-	[STMT_CV_RANGE_ALL] = {"SELECT id,org_id,province_id,lo,hi,created_on FROM cv_range ORDER BY id"},
-	[STMT_CV_MAX_IN] = {"SELECT max(member_id) FROM member WHERE member_id >= $1 AND member_id <= $2 "
+	[STMT_CV_RANGE_ALL] = {.sql = "SELECT id,org_id,province_id,lo,hi,created_on FROM cv_range ORDER BY id"},
+	[STMT_CV_MAX_IN] = {.sql = "SELECT max(member_id) FROM member WHERE member_id >= $1 AND member_id <= $2 "
 				  "AND substr(member_id, 7) = $3 AND length(member_id) = $4"},
-	[STMT_MEMBERS_OF_ORG_AT] = {"SELECT m.member_id FROM member_span s JOIN member m ON m.id = s.member "
+	[STMT_MEMBERS_OF_ORG_AT] = {.sql = "SELECT m.member_id FROM member_span s JOIN member m ON m.id = s.member "
 				  "WHERE s.org_id = $1 AND s.valid_from <= $2 AND $3 < s.valid_to"},
-	[STMT_LC_EVENTS_IN] = {"SELECT e.type,e.date,s.org_id FROM event e JOIN member_span s ON s.member = e.member "
+	[STMT_LC_EVENTS_IN] = {.sql = "SELECT e.type,e.date,s.org_id FROM event e JOIN member_span s ON s.member = e.member "
 				  "AND s.valid_from <= e.date AND e.date < s.valid_to "
 				  "WHERE e.type IN ('temp_out','temp_back','exempt_start','exempt_end','discipline','badge') "
 				  "AND e.date >= $1 AND e.date <= $2"},
-	[STMT_CONGRESS_INSERT] = {"INSERT INTO congress(org_id,term,kind,pilot,direct_secretary,planned_on,notice_on,political_report,committee_review,election_plan,delegates_plan) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id", PG_LAST_ID},
-	[STMT_CONGRESS_UPDATE] = {"UPDATE congress SET kind = $1, pilot = $2, direct_secretary = $3, planned_on = $4, notice_on = $5, political_report = $6, committee_review = $7, election_plan = $8, delegates_plan = $9 WHERE id = $10"},
-	[STMT_CONGRESS_GET] = {"SELECT id,kind,pilot,direct_secretary,planned_on,notice_on,held_on FROM congress WHERE org_id = $1 AND term = $2"},
-	[STMT_CONGRESS_SET_HELD] = {"UPDATE congress SET held_on = $1 WHERE id = $2"},
-	[STMT_CONGRESS_OF_TERM] = {"SELECT id,org_id,kind,pilot,direct_secretary,planned_on,notice_on,held_on FROM congress WHERE term = $1 ORDER BY id"},
-	[STMT_CONGRESS_ROSTER_CLEAR] = {"DELETE FROM congress_roster WHERE congress = $1"},
-	[STMT_CONGRESS_ROSTER_INSERT] = {"INSERT INTO congress_roster(congress,member,official,exclusion) VALUES ($1,$2,$3,$4)"},
-	[STMT_CONGRESS_ROSTER_OF] = {"SELECT m.member_id,m.full_name,r.official,r.exclusion FROM congress_roster r JOIN member m ON m.id = r.member WHERE r.congress = $1 ORDER BY m.member_id"},
-	[STMT_CONGRESS_ELECTED_CLEAR] = {"DELETE FROM congress_elected WHERE congress = $1 AND role = $2"},
-	[STMT_CONGRESS_ELECTED_INSERT] = {"INSERT INTO congress_elected(congress,member,role,votes,base) VALUES ($1,$2,$3,$4,$5)"},
-	[STMT_CONGRESS_ELECTED_OF_TERM] = {"SELECT c.org_id,e.role,m.gender,e.votes,e.base FROM congress_elected e JOIN congress c ON c.id = e.congress JOIN member m ON m.id = e.member WHERE c.term = $1 ORDER BY e.congress, e.role, e.member"},
+	[STMT_CONGRESS_INSERT] = {.sql = "INSERT INTO congress(org_id,term,kind,pilot,direct_secretary,planned_on,notice_on,political_report,committee_review,election_plan,delegates_plan) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id", PG_LAST_ID},
+	[STMT_CONGRESS_UPDATE] = {.sql = "UPDATE congress SET kind = $1, pilot = $2, direct_secretary = $3, planned_on = $4, notice_on = $5, political_report = $6, committee_review = $7, election_plan = $8, delegates_plan = $9 WHERE id = $10"},
+	[STMT_CONGRESS_GET] = {.sql = "SELECT id,kind,pilot,direct_secretary,planned_on,notice_on,held_on FROM congress WHERE org_id = $1 AND term = $2"},
+	[STMT_CONGRESS_SET_HELD] = {.sql = "UPDATE congress SET held_on = $1 WHERE id = $2"},
+	[STMT_CONGRESS_OF_TERM] = {.sql = "SELECT id,org_id,kind,pilot,direct_secretary,planned_on,notice_on,held_on FROM congress WHERE term = $1 ORDER BY id"},
+	[STMT_CONGRESS_ROSTER_CLEAR] = {.sql = "DELETE FROM congress_roster WHERE congress = $1"},
+	[STMT_CONGRESS_ROSTER_INSERT] = {.sql = "INSERT INTO congress_roster(congress,member,official,exclusion) VALUES ($1,$2,$3,$4)"},
+	[STMT_CONGRESS_ROSTER_OF] = {.sql = "SELECT m.member_id,m.full_name,r.official,r.exclusion FROM congress_roster r JOIN member m ON m.id = r.member WHERE r.congress = $1 ORDER BY m.member_id"},
+	[STMT_CONGRESS_ELECTED_CLEAR] = {.sql = "DELETE FROM congress_elected WHERE congress = $1 AND role = $2"},
+	[STMT_CONGRESS_ELECTED_INSERT] = {.sql = "INSERT INTO congress_elected(congress,member,role,votes,base) VALUES ($1,$2,$3,$4,$5)"},
+	[STMT_CONGRESS_ELECTED_OF_TERM] = {.sql = "SELECT c.org_id,e.role,m.gender,e.votes,e.base FROM congress_elected e JOIN congress c ON c.id = e.congress JOIN member m ON m.id = e.member WHERE c.term = $1 ORDER BY e.congress, e.role, e.member"},
 };
