@@ -39,6 +39,11 @@ test('a wrong password is refused in Vietnamese, the right one opens the dashboa
 	const female = rep.rows.find((r) => r.indicator === 'female');
 	const svgText = await page.locator('section.chart svg').first().textContent();
 	assert.ok(svgText.includes(`${viInt(female.count)} (${female.percent_text})`), `chart shows ${female.percent_text}`);
+	// the congresses of the current term (three of four cells held, set up by run.sh)
+	const congress = page.locator('section.chart', { hasText: 'Tiến độ đại hội nhiệm kỳ 2025–2030' });
+	await congress.waitFor();
+	assert.match(await congress.innerText(), /Đã tổ chức 3 trên 4 đại hội theo kế hoạch/);
+	assert.match(await congress.locator('svg').last().textContent(), /Chi bộ trực thuộc: 3\/4/);
 	await shot(page, 'tong-quan');
 });
 

@@ -45,6 +45,14 @@ export DANGBO_TODAY=2026-11-23
 export DANGBO_NO_PROGRESS=1
 "$DANGBO" init >/dev/null 2>"$TMP/setup.log"
 "$DANGBO" demo --province QN --seed 1 >/dev/null 2>>"$TMP/setup.log" || { cat "$TMP/setup.log" >&2; exit 1; }
+# congresses of the 2025-2030 term: four cells planned, three held (the dashboard's progress chart)
+for c in 01 02 03 04; do
+  "$DANGBO" congress plan --org "QN.06652.01.$c" --term 2025-2030 --kind members --planned 2025-03-10 \
+    --notice 2025-01-10 2>>"$TMP/setup.log" || { cat "$TMP/setup.log" >&2; exit 1; }
+done
+for c in 01 02 03; do
+  "$DANGBO" congress hold --org "QN.06652.01.$c" --term 2025-2030 --date 2025-03-10 2>>"$TMP/setup.log"
+done
 echo "matkhau-admin" | "$DANGBO" user add admin --role admin --org QN 2>>"$TMP/setup.log"
 echo "matkhau-canbo" | "$DANGBO" user add canbo --role staff --org QN 2>>"$TMP/setup.log"
 

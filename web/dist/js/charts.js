@@ -61,11 +61,11 @@ export function columns(items, label, total) {
 }
 
 // One bar of progress: done against target.
-export function progress(done, target, label) {
+export function progress(done, target, label, of = 'chỉ tiêu') {
 	const s = svg(70, label);
 	const frac = target > 0 ? Math.min(1, done / target) : 0;
 	s.appendChild(h('svg:rect', { x: 0, y: 8, width: W, height: 34, fill: '#e6e6e1', stroke: '#555', 'stroke-width': 1 }));
 	s.appendChild(h('svg:rect', { x: 0, y: 8, width: Math.round(frac * W), height: 34, fill: done >= target ? COLORS[2] : COLORS[0] }));
-	s.appendChild(text(0, 66, `Đã đạt ${fmtPct(target > 0 ? (100 * done) / target : 0, 1)} chỉ tiêu`, { 'font-weight': 'bold' }));
+	s.appendChild(text(0, 66, `Đã đạt ${fmtPct(target > 0 ? (100 * done) / target : 0, 1)} ${of}`, { 'font-weight': 'bold' }));
 	return s;
 }

@@ -1,8 +1,9 @@
 // Tổng quan: the members report of one organization (GET
 // /api/v1/reports/members) as charts — composition, ages, the year's
-// admissions against the target and other changes, and the organizations
-// directly below. Ratings and congress progress are shown only when the
-// server has reports for them (it has none yet: they are left out).
+// admissions against the target and other changes, the organizations
+// directly below — and the progress of the congresses of the current term
+// (GET /api/v1/reports/congress). Ratings are left out: the server has no
+// ratings report yet.
 
 import { api, session } from '../api.js';
 import { h, fill, field, dateInput, errorBox, fmtInt, fmtDate, orgLink } from '../ui.js';
@@ -108,11 +109,52 @@ async function draw(out, org, asOf) {
 		c.appendChild(h('p', {}, h('a', { href: '#/to-chuc/' + encodeURIComponent(rep.org.code) }, 'Xem tất cả trong cây tổ chức')));
 		charts.appendChild(c);
 	}
+	const cg = await congressChart(org, asOf, today);
+	if (cg)
+		charts.appendChild(cg);
 	parts.push(charts);
 	parts.push(h('p', { class: 'muted' },
 		`Tỷ lệ tính trên tổng số ${fmtInt(total)} đảng viên. Xem bảng đầy đủ và tải về ở trang `,
 		h('a', { href: `#/bao-cao?report=members&org=${encodeURIComponent(rep.org.code)}` }, 'Báo cáo'), '.'));
 	fill(out, parts);
+}
+
+// The term of the congress cycle a day falls in: 2025-2030 for 2026.
+function termOf(day) {
+	const y = Number(day.slice(0, 4));
+	const y0 = y - (y % 5);
+	return `${y0}-${y0 + 5}`;
+}
+
+// Held over planned per kind of organization for the current term; a plain
+// sentence when nothing is planned yet; nothing when the report fails.
+async function congressChart(org, asOf, today) {
+	const term = termOf(today);
+	let rep;
+	try {
+		({ data: rep } = await api('GET', '/reports/congress', { query: { org, as_of: asOf, term } }));
+	} catch (err) {
+		return null;
+	}
+	const v = {};
+	for (const r of rep.rows)
+		if (r.org_code === rep.org.code)
+			v[r.indicator] = r.count;
+	const title = `Tiến độ đại hội nhiệm kỳ ${term.replace('-', '–')}`;
+	if (!v.planned)
+		return chart(title, h('p', {}, 'Chưa có kế hoạch đại hội nào của nhiệm kỳ này trong tổ chức.'));
+	const kinds = [
+		['Đảng bộ cấp trên cơ sở', 'upper'], ['Tổ chức cơ sở đảng', 'base'],
+		['Đảng bộ bộ phận', 'sub_committee'], ['Chi bộ trực thuộc', 'cell'],
+	];
+	const items = kinds.filter(([, k]) => v['planned_' + k])
+		.map(([label, k]) => ({ label: `${label}: ${fmtInt(v['held_' + k] || 0)}/${fmtInt(v['planned_' + k])}`,
+			value: v['held_' + k] || 0, of: v['planned_' + k] }));
+	return chart(title,
+		h('p', { class: 'big-number' }, `${fmtInt(v.held || 0)} / ${fmtInt(v.planned)}`),
+		h('p', {}, `Đã tổ chức ${fmtInt(v.held || 0)} trên ${fmtInt(v.planned)} đại hội theo kế hoạch.`),
+		progress(v.held || 0, v.planned, `Đã tổ chức ${fmtInt(v.held || 0)} trên ${fmtInt(v.planned)} đại hội`, 'kế hoạch'),
+		hbars(items, 'Đại hội đã tổ chức theo loại tổ chức'));
 }
 
 function kpi(label, value) {
