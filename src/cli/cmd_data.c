@@ -17,7 +17,8 @@ const char usage_init[] =
 const char usage_import[] =
 	"usage: dangbo import KIND FILE [KIND FILE ...] [--dry-run] [--ignore-unknown]\n"
 	"KIND: orgs, org_events, members, events\n"
-	"       dangbo import targets FILE   (admission targets: org_code,year,target)\n\n"
+	"       dangbo import targets FILE   (admission targets: org_code,year,target)\n"
+	"       dangbo import ratings FILE [--quota-base good|rated] [--quota-percent N]\n\n"
 	"Imports interchange CSV files (docs/import.md), all in one transaction, in the\n"
 	"order orgs, org_events, members, events. Every row is checked; if any row is\n"
 	"bad, every problem is printed as FILE:LINE:COLUMN: message and nothing is\n"
@@ -71,6 +72,8 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 	/* admission targets have their own reader (src/app/target.c) */
 	if (argc > 1 && strcmp(argv[1], "targets") == 0)
 		return cmd_target(cli, argc, argv);
+	if (argc > 1 && strcmp(argv[1], "ratings") == 0) /* src/app/ratings.c */
+		return cmd_ratings_import(cli, argc - 1, argv + 1);
 	struct opt opts[] = {{"dry-run", false, NULL}, {"ignore-unknown", false, NULL}, {0}};
 	const char *pos[2 * IMPORT__MAX];
 	int n = opts_parse("import", argc, argv, opts, pos, 2 * IMPORT__MAX);

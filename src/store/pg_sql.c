@@ -232,6 +232,17 @@ const char *const pg_migrations[] = {
 	" role " T " NOT NULL CHECK (role IN ('committee','secretary')),"
 	" votes bigint NOT NULL, base bigint NOT NULL,"
 	" PRIMARY KEY (congress, role, member));",
+	/* 6: quality ratings of review rounds (src/app/ratings.c, QĐ 366-QĐ/TW) */
+	"CREATE TABLE rating("
+	" period " T " NOT NULL,"
+	" subject_type " T " NOT NULL CHECK (subject_type IN ('org','member')),"
+	" subject " T " NOT NULL,"
+	" org_id bigint REFERENCES org(id),"
+	" score bigint,"
+	" level " T " NOT NULL CHECK (level IN ('excellent','good','completed','failed')),"
+	" self_review bigint NOT NULL,"
+	" override_reason " T ","
+	" PRIMARY KEY (period, subject_type, subject));",
 	NULL,
 };
 
@@ -414,4 +425,9 @@ const struct pg_sql_entry pg_sql[STMT__MAX] = {
 	[STMT_CONGRESS_ELECTED_CLEAR] = {.sql = "DELETE FROM congress_elected WHERE congress = $1 AND role = $2"},
 	[STMT_CONGRESS_ELECTED_INSERT] = {.sql = "INSERT INTO congress_elected(congress,member,role,votes,base) VALUES ($1,$2,$3,$4,$5)"},
 	[STMT_CONGRESS_ELECTED_OF_TERM] = {.sql = "SELECT c.org_id,e.role,m.gender,e.votes,e.base FROM congress_elected e JOIN congress c ON c.id = e.congress JOIN member m ON m.id = e.member WHERE c.term = $1 ORDER BY e.congress, e.role, e.member"},
+	[STMT_RATING_DELETE] = {.sql = "DELETE FROM rating WHERE period = $1 AND subject_type = $2 AND subject = $3"},
+	[STMT_RATING_INSERT] = {.sql = "INSERT INTO rating(period, subject_type, subject, org_id, score, level, "
+				       "self_review, override_reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"},
+	[STMT_RATING_OF_PERIOD] = {.sql = "SELECT subject_type, subject, org_id, score, level, self_review FROM rating "
+					  "WHERE period = $1 ORDER BY subject_type, subject"},
 };

@@ -214,6 +214,17 @@ const char *const sqlite_migrations[] = {
 	" role TEXT NOT NULL CHECK (role IN ('committee','secretary')),"
 	" votes INTEGER NOT NULL, base INTEGER NOT NULL,"
 	" PRIMARY KEY (congress, role, member));",
+	/* 6: quality ratings of review rounds (src/app/ratings.c, QĐ 366-QĐ/TW) */
+	"CREATE TABLE rating("
+	" period TEXT NOT NULL,"
+	" subject_type TEXT NOT NULL CHECK (subject_type IN ('org','member')),"
+	" subject TEXT NOT NULL,"
+	" org_id INTEGER REFERENCES org(id),"
+	" score INTEGER,"
+	" level TEXT NOT NULL CHECK (level IN ('excellent','good','completed','failed')),"
+	" self_review INTEGER NOT NULL,"
+	" override_reason TEXT,"
+	" PRIMARY KEY (period, subject_type, subject));",
 	NULL,
 };
 
@@ -372,4 +383,9 @@ const char *const sqlite_sql[STMT__MAX] = {
 	[STMT_CONGRESS_ELECTED_CLEAR] = "DELETE FROM congress_elected WHERE congress = ? AND role = ?",
 	[STMT_CONGRESS_ELECTED_INSERT] = "INSERT INTO congress_elected(congress,member,role,votes,base) VALUES (?,?,?,?,?)",
 	[STMT_CONGRESS_ELECTED_OF_TERM] = "SELECT c.org_id,e.role,m.gender,e.votes,e.base FROM congress_elected e JOIN congress c ON c.id = e.congress JOIN member m ON m.id = e.member WHERE c.term = ? ORDER BY e.congress, e.role, e.member",
+	[STMT_RATING_DELETE] = "DELETE FROM rating WHERE period = ? AND subject_type = ? AND subject = ?",
+	[STMT_RATING_INSERT] = "INSERT INTO rating(period, subject_type, subject, org_id, score, level, self_review, "
+			       "override_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	[STMT_RATING_OF_PERIOD] = "SELECT subject_type, subject, org_id, score, level, self_review FROM rating "
+				  "WHERE period = ? ORDER BY subject_type, subject",
 };

@@ -116,6 +116,10 @@ enum stmt {
 	STMT_CONGRESS_ELECTED_CLEAR, /* congress,role */
 	STMT_CONGRESS_ELECTED_INSERT, /* congress,member,role,votes,base */
 	STMT_CONGRESS_ELECTED_OF_TERM, /* term -> org_id,role,gender,votes,base (congress, role, member order) */
+	/* quality ratings (src/app/ratings.c, src/app/report_ratings.c) */
+	STMT_RATING_DELETE,       /* period,subject_type,subject */
+	STMT_RATING_INSERT,       /* period,subject_type,subject,org_id,score (tenths),level,self_review,override_reason */
+	STMT_RATING_OF_PERIOD,    /* period -> subject_type,subject,org_id,score,level,self_review */
 	STMT__MAX
 };
 
