@@ -419,7 +419,7 @@ enum err report_run_def(const struct snapshot *snap, struct store *st, const str
 	struct report_pool *pool = xcalloc(1, sizeof(*pool));
 	struct report_ctx c = {
 		.snap = snap, .st = st, .def = def, .as_of = as_of, .today = today, .period = period,
-		.from = rq->from, .to = rq->to, .term = rq->term, .root = root, .pool = pool,
+		.from = rq->from, .to = rq->to, .term = rq->term, .rating_period = rq->period, .root = root, .pool = pool,
 	};
 	struct layout l;
 	layout_build(snap, root, as_of, pool, &l);

@@ -115,6 +115,7 @@ struct report_ctx {
 	bool period;               /* from/to given */
 	date_t from, to;
 	const char *term;          /* report_request.term */
+	const char *rating_period; /* report_request.period */
 	int32_t root;              /* the organization asked for */
 	uint32_t npos;
 	const int32_t *pos_org;    /* position -> organization */
@@ -211,6 +212,7 @@ struct report_request {
 	date_t today;        /* DATE_NONE: date_today() */
 	int threads;         /* counting threads; 0: as many as there are processors, at most 4 */
 	const char *term;    /* a congress term "2025-2030" (the congress report), or NULL */
+	const char *period;  /* a review round "2024", "2025-Q3", "2020-2025" (the ratings report), or NULL */
 };
 
 struct report_result {

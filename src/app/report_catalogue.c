@@ -5,6 +5,7 @@
 
 extern const struct report_def report_members, report_orgs, report_badges, report_lifecycle;
 extern const struct report_def report_congress;
+extern const struct report_def report_ratings;
 
 const struct report_def *const report_catalogue[] = {
 	&report_members,
@@ -12,5 +13,6 @@ const struct report_def *const report_catalogue[] = {
 	&report_badges,
 	&report_lifecycle,
 	&report_congress,
+	&report_ratings,
 	NULL,
 };

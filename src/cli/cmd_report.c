@@ -28,7 +28,9 @@ const char usage_report[] =
 	"            50 ... 90 years in the period\n"
 	"  congress  (needs --term T) congresses held over planned per kind of organization,\n"
 	"            direct elections of the secretary, women among committee members, lowest\n"
-	"            and highest vote share of elected secretaries\n\n"
+	"            and highest vote share of elected secretaries\n"
+	"  ratings   (needs --period P: 2024, 2025-Q3, 2020-2025) base organizations and\n"
+	"            members at each quality level, self-review participation\n\n"
 	"  --depth N        one row per organization down to N levels below CODE\n"
 	"  --precision P    decimals of percentages (0 to 6, default 2)\n"
 	"  --format F       text (default), csv, json or xlsx\n"
@@ -123,7 +125,7 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 		{"org", true, NULL},       {"as-of", true, NULL},   {"from", true, NULL},
 		{"to", true, NULL},        {"depth", true, NULL},   {"precision", true, NULL},
 		{"format", true, NULL},    {"output", true, NULL},  {"no-snapshot", false, NULL},
-		{"threads", true, NULL},   {"term", true, NULL},    {0},
+		{"threads", true, NULL},   {"term", true, NULL},    {"period", true, NULL}, {0},
 	};
 	const char *pos[1];
 	int n = opts_parse("report", argc, argv, opts, pos, 1);
@@ -137,6 +139,7 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 		.report = pos[0], .org = opt_get(opts, "org"), .as_of = DATE_NONE, .from = DATE_NONE,
 		.to = DATE_NONE, .depth = 0, .precision = 2, .today = DATE_NONE,
 		.term = opt_get(opts, "term"),
+		.period = opt_get(opts, "period"),
 	};
 	if (!rq.org || !*rq.org)
 		return cli_usage("report", "give the organization: --org CODE");

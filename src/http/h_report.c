@@ -121,6 +121,7 @@ enum err h_report(struct req *rq)
 	struct report_request r = {.report = def->name, .as_of = DATE_NONE, .from = DATE_NONE, .to = DATE_NONE,
 				   .depth = (int)depth, .precision = (int)precision, .today = rq->today, .threads = 2};
 	r.term = req_query(rq, "term"); /* the congress report's term, e.g. 2025-2030 */
+	r.period = req_query(rq, "period"); /* the ratings report's round, e.g. 2024 */
 	const char *org = req_query(rq, "org");
 	r.org = org && *org ? org : rq->sess.user.org;
 	int idx;
