@@ -44,6 +44,12 @@ test('a wrong password is refused in Vietnamese, the right one opens the dashboa
 	await congress.waitFor();
 	assert.match(await congress.innerText(), /Đã tổ chức 3 trên 4 đại hội theo kế hoạch/);
 	assert.match(await congress.locator('svg').last().textContent(), /Chi bộ trực thuộc: 3\/4/);
+	// the quality ratings of last year's round (nine base organizations, set up by run.sh)
+	const ratings = page.locator('section.chart', { hasText: 'Xếp loại chất lượng tổ chức cơ sở đảng năm 2025' });
+	await ratings.waitFor();
+	assert.match(await ratings.innerText(), /9 tổ chức cơ sở đảng được xếp loại/);
+	const rtText = await ratings.locator('svg').last().textContent();
+	assert.ok(rtText.includes('2 (22,22%)') && rtText.includes('5 (55,56%)'), `ratings chart: ${rtText}`);
 	await shot(page, 'tong-quan');
 });
 

@@ -53,6 +53,15 @@ done
 for c in 01 02 03; do
   "$DANGBO" congress hold --org "QN.06652.01.$c" --term 2025-2030 --date 2025-03-10 2>>"$TMP/setup.log"
 done
+# the 2025 quality ratings of the nine base organizations of QN.06652 (the dashboard's ratings chart)
+{
+  echo "period,subject_type,subject,score,level,self_review,override_reason"
+  for c in 01 02; do echo "2025,org,QN.06652.$c,92,excellent,yes,"; done
+  for c in 03 04 05 06 07; do echo "2025,org,QN.06652.$c,80,good,yes,"; done
+  echo "2025,org,QN.06652.08,60,completed,yes,"
+  echo "2025,org,QN.06652.09,40,failed,no,"
+} >"$TMP/ratings.csv"
+"$DANGBO" import ratings "$TMP/ratings.csv" 2>>"$TMP/setup.log" || { cat "$TMP/setup.log" >&2; exit 1; }
 echo "matkhau-admin" | "$DANGBO" user add admin --role admin --org QN 2>>"$TMP/setup.log"
 echo "matkhau-canbo" | "$DANGBO" user add canbo --role staff --org QN 2>>"$TMP/setup.log"
 

@@ -2,8 +2,9 @@
 // /api/v1/reports/members) as charts — composition, ages, the year's
 // admissions against the target and other changes, the organizations
 // directly below — and the progress of the congresses of the current term
-// (GET /api/v1/reports/congress). Ratings are left out: the server has no
-// ratings report yet.
+// (GET /api/v1/reports/congress), and the quality ratings of the base
+// organizations in the latest review round present (GET
+// /api/v1/reports/ratings, the previous year or the one before).
 
 import { api, session } from '../api.js';
 import { h, fill, field, dateInput, errorBox, fmtInt, fmtDate, orgLink } from '../ui.js';
@@ -112,6 +113,9 @@ async function draw(out, org, asOf) {
 	const cg = await congressChart(org, asOf, today);
 	if (cg)
 		charts.appendChild(cg);
+	const rt = await ratingsChart(org, asOf, today);
+	if (rt)
+		charts.appendChild(rt);
 	parts.push(charts);
 	parts.push(h('p', { class: 'muted' },
 		`Tỷ lệ tính trên tổng số ${fmtInt(total)} đảng viên. Xem bảng đầy đủ và tải về ở trang `,
@@ -155,6 +159,37 @@ async function congressChart(org, asOf, today) {
 		h('p', {}, `Đã tổ chức ${fmtInt(v.held || 0)} trên ${fmtInt(v.planned)} đại hội theo kế hoạch.`),
 		progress(v.held || 0, v.planned, `Đã tổ chức ${fmtInt(v.held || 0)} trên ${fmtInt(v.planned)} đại hội`, 'kế hoạch'),
 		hbars(items, 'Đại hội đã tổ chức theo loại tổ chức'));
+}
+
+// The levels of the base organizations rated in the latest yearly round
+// present (last year, else the year before); nothing when neither has one
+// or the report fails.
+async function ratingsChart(org, asOf, today) {
+	const y = Number(today.slice(0, 4));
+	for (const period of [String(y - 1), String(y - 2)]) {
+		let rep;
+		try {
+			({ data: rep } = await api('GET', '/reports/ratings', { query: { org, as_of: asOf, period } }));
+		} catch (err) {
+			return null;
+		}
+		const v = {};
+		for (const r of rep.rows)
+			if (r.org_code === rep.org.code)
+				v[r.indicator] = r.count;
+		const rated = v.org_rated || 0;
+		if (!rated)
+			continue;
+		const levels = [
+			['Hoàn thành xuất sắc nhiệm vụ', 'org_excellent'], ['Hoàn thành tốt nhiệm vụ', 'org_good'],
+			['Hoàn thành nhiệm vụ', 'org_completed'], ['Không hoàn thành nhiệm vụ', 'org_failed'],
+		];
+		return chart(`Xếp loại chất lượng tổ chức cơ sở đảng năm ${period}`,
+			h('p', {}, `${fmtInt(rated)} tổ chức cơ sở đảng được xếp loại.`),
+			hbars(levels.map(([label, k]) => ({ label, value: v[k] || 0, of: rated })),
+				`Xếp loại chất lượng tổ chức cơ sở đảng năm ${period}`));
+	}
+	return null;
 }
 
 function kpi(label, value) {
