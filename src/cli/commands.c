@@ -24,7 +24,7 @@ const struct command commands[] = {
 	{"demo", cmd_demo, "generate a realistic demo data set and import it", usage_demo},
 	{"election", cmd_election, "count one round of an internal election", usage_election},
 	{"congress", cmd_congress, "congresses: plan, hold, list, roster, result", usage_congress},
-	{"report", cmd_report, "reports: members, orgs, badges as of a date, rolled up the tree", usage_report},
+	{"report", cmd_report, "reports rolled up the tree as of a date: members, orgs, badges, lifecycle, congress, ratings", usage_report},
 	{"target", cmd_target, "admission targets per organization and year", usage_target},
 	{"serve", cmd_serve, "serve the web UI and the JSON API", usage_serve},
 	{"user", cmd_user, "server accounts: add, list, password, disable, enable", usage_user},
