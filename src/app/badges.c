@@ -215,12 +215,10 @@ enum err badges_award(struct store *st, const struct badge_award_in *in, struct 
 		return ERR_USAGE;
 	}
 	struct lc_session s;
-	enum err e = lc_open(st, true, &s, dl);
+	struct lc_member x;
+	enum err e = lc_open_member(st, in->member_id, &s, &x, dl);
 	if (e)
 		return e;
-	struct lc_member x;
-	if ((e = lc_member_load(&s, in->member_id, "member", &x)))
-		return lc_close(&s, e);
 	struct lc_badge_info b;
 	if ((e = lc_badge_info(&s, &x, in->date, &b))) {
 		lc_member_free(&x);

@@ -60,12 +60,10 @@ static enum err probation(struct store *st, const struct probation_in *in, bool 
 		return ERR_USAGE;
 	}
 	struct lc_session s;
-	enum err e = lc_open(st, true, &s, dl);
+	struct lc_member x;
+	enum err e = lc_open_member(st, in->member_id, &s, &x, dl);
 	if (e)
 		return e;
-	struct lc_member x;
-	if ((e = lc_member_load(&s, in->member_id, "member", &x)))
-		return lc_close(&s, e);
 	char a[11], b[11];
 	date_t cer = x.m.ceremony_date != DATE_NONE ? x.m.ceremony_date : x.m.decision_date;
 	date_t end = lc_probation_end(&s.rs, cer);
@@ -160,12 +158,10 @@ enum err lifecycle_exempt_start(struct store *st, const struct exempt_in *in, st
 		return ERR_USAGE;
 	}
 	struct lc_session s;
-	enum err e = lc_open(st, true, &s, dl);
+	struct lc_member x;
+	enum err e = lc_open_member(st, in->member_id, &s, &x, dl);
 	if (e)
 		return e;
-	struct lc_member x;
-	if ((e = lc_member_load(&s, in->member_id, "member", &x)))
-		return lc_close(&s, e);
 	int org = lc_member_org(&s, &x, in->date);
 	if (org == TREE_NONE) {
 		diag_add(dl, NULL, 0, "member", "%s is not a member on that date", in->member_id);
@@ -196,12 +192,10 @@ enum err lifecycle_exempt_end(struct store *st, const char *member_id, date_t da
 {
 	memset(out, 0, sizeof(*out));
 	struct lc_session s;
-	enum err e = lc_open(st, true, &s, dl);
+	struct lc_member x;
+	enum err e = lc_open_member(st, member_id, &s, &x, dl);
 	if (e)
 		return e;
-	struct lc_member x;
-	if ((e = lc_member_load(&s, member_id, "member", &x)))
-		return lc_close(&s, e);
 	struct member_event_in ev = {member_id, EV_EXEMPT_END, date, NULL, NULL, ref};
 	struct lc_fact f = {"exempt_end", date, DATE_NONE, NULL, INT64_MIN, ref, NULL};
 	out->date = date;
@@ -233,12 +227,10 @@ enum err lifecycle_exit(struct store *st, const struct exit_in *in, struct lc_ou
 		return ERR_REFUSED;
 	}
 	struct lc_session s;
-	enum err e = lc_open(st, true, &s, dl);
+	struct lc_member x;
+	enum err e = lc_open_member(st, in->member_id, &s, &x, dl);
 	if (e)
 		return e;
-	struct lc_member x;
-	if ((e = lc_member_load(&s, in->member_id, "member", &x)))
-		return lc_close(&s, e);
 	enum member_status ms = lc_member_status(&x, in->date);
 	if (!member_status_is_member(ms)) {
 		diag_add(dl, NULL, 0, "member", "%s is not a member on that date", in->member_id);
@@ -312,12 +304,10 @@ enum err lifecycle_discipline(struct store *st, const struct discipline_in *in, 
 		return lifecycle_exit(st, &x, out, dl);
 	}
 	struct lc_session s;
-	enum err e = lc_open(st, true, &s, dl);
+	struct lc_member x;
+	enum err e = lc_open_member(st, in->member_id, &s, &x, dl);
 	if (e)
 		return e;
-	struct lc_member x;
-	if ((e = lc_member_load(&s, in->member_id, "member", &x)))
-		return lc_close(&s, e);
 	enum member_status ms = lc_member_status(&x, in->date);
 	if (!member_status_is_member(ms)) {
 		diag_add(dl, NULL, 0, "member", "%s is not a member on that date", in->member_id);

@@ -390,3 +390,14 @@ void lc_warn(struct lc_outcome *out, const char *fmt, ...)
 	vsnprintf(out->note + len, sizeof(out->note) - len, fmt, ap);
 	va_end(ap);
 }
+
+enum err lc_open_member(struct store *st, const char *member_id, struct lc_session *s, struct lc_member *x,
+			struct diag_list *dl)
+{
+	enum err e = lc_open(st, true, s, dl);
+	if (e)
+		return e;
+	if ((e = lc_member_load(s, member_id, "member", x)))
+		return lc_close(s, e);
+	return ERR_OK;
+}

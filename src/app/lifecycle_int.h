@@ -64,6 +64,10 @@ struct lc_member {
 
 /* Loads member_id (ERR_NOTFOUND with "no member" in dl under col). */
 enum err lc_member_load(struct lc_session *s, const char *member_id, const char *col, struct lc_member *out);
+/* lc_open for writing, then lc_member_load of member_id: on failure the
+ * session is closed already and the error returned. */
+enum err lc_open_member(struct store *st, const char *member_id, struct lc_session *s, struct lc_member *x,
+			struct diag_list *dl);
 void lc_member_free(struct lc_member *m);
 /* The member's status on day d (MS__MAX: not yet a member). */
 enum member_status lc_member_status(const struct lc_member *m, date_t d);

@@ -161,12 +161,10 @@ enum err transfer_start(struct store *st, const struct transfer_in *in, struct l
 {
 	memset(out, 0, sizeof(*out));
 	struct lc_session s;
-	enum err e = lc_open(st, true, &s, dl);
+	struct lc_member x;
+	enum err e = lc_open_member(st, in->member_id, &s, &x, dl);
 	if (e)
 		return e;
-	struct lc_member x;
-	if ((e = lc_member_load(&s, in->member_id, "member", &x)))
-		return lc_close(&s, e);
 	int from, to = lc_org_need(&s, in->to, "to");
 	if (to == TREE_NONE)
 		e = ERR_NOTFOUND;
@@ -417,12 +415,10 @@ enum err transfer_out(struct store *st, const struct transfer_in *in, const char
 		return ERR_USAGE;
 	}
 	struct lc_session s;
-	enum err e = lc_open(st, true, &s, dl);
+	struct lc_member x;
+	enum err e = lc_open_member(st, in->member_id, &s, &x, dl);
 	if (e)
 		return e;
-	struct lc_member x;
-	if ((e = lc_member_load(&s, in->member_id, "member", &x)))
-		return lc_close(&s, e);
 	int from;
 	if (!can_leave(&s, &x, in->date, &from)) {
 		lc_member_free(&x);
@@ -611,12 +607,10 @@ enum err transfer_temp(struct store *st, const struct transfer_in *in, struct lc
 {
 	memset(out, 0, sizeof(*out));
 	struct lc_session s;
-	enum err e = lc_open(st, true, &s, dl);
+	struct lc_member x;
+	enum err e = lc_open_member(st, in->member_id, &s, &x, dl);
 	if (e)
 		return e;
-	struct lc_member x;
-	if ((e = lc_member_load(&s, in->member_id, "member", &x)))
-		return lc_close(&s, e);
 	int from, to = TREE_NONE;
 	if (in->to && (to = lc_org_need(&s, in->to, "to")) == TREE_NONE)
 		e = ERR_NOTFOUND;

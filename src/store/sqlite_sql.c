@@ -228,6 +228,8 @@ const char *const sqlite_migrations[] = {
 	NULL,
 };
 
+#define AUDIT_COLS "SELECT id,at,actor,action,entity_type,entity_key,before,after,prev_hash,hash FROM audit "
+
 #define MEMBER_COLS                                                                               \
 	"member_id,full_name,name_key,given_key,gender,birth_date,ethnicity,religion,card_number,"  \
 	"org_id,decision_date,ceremony_date,official_date,status,education,profession_level,"      \
@@ -320,11 +322,11 @@ const char *const sqlite_sql[STMT__MAX] = {
 	[STMT_AUDIT_HEAD] = "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1",
 	[STMT_AUDIT_INSERT] = "INSERT INTO audit(id,at,actor,action,entity_type,entity_key,before,after,prev_hash,hash) "
 			      "VALUES (?,?,?,?,?,?,?,?,?,?)",
-	[STMT_AUDIT_FROM] = "SELECT id,at,actor,action,entity_type,entity_key,before,after,prev_hash,hash FROM audit "
+	[STMT_AUDIT_FROM] = AUDIT_COLS 
 			    "WHERE id > ? ORDER BY id",
-	[STMT_AUDIT_PAGE] = "SELECT id,at,actor,action,entity_type,entity_key,before,after,prev_hash,hash FROM audit "
+	[STMT_AUDIT_PAGE] = AUDIT_COLS 
 			    "WHERE id < ? ORDER BY id DESC LIMIT ?",
-	[STMT_AUDIT_OF_ENTITY] = "SELECT id,at,actor,action,entity_type,entity_key,before,after,prev_hash,hash FROM audit "
+	[STMT_AUDIT_OF_ENTITY] = AUDIT_COLS 
 				 "WHERE entity_type = ? AND entity_key = ? AND id < ? ORDER BY id DESC LIMIT ?",
 	[STMT_MEMBER_OF_ORG] = "SELECT id,member_id,full_name,name_key,given_key,status FROM member WHERE org_id = ?",
 	[STMT_MEMBER_SEARCH_NAME] = "SELECT id,member_id,full_name,org_id,status FROM member "
