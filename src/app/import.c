@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "app/audit.h"
 #include "app/refdata.h"
@@ -800,17 +801,44 @@ static size_t pending_events(const struct pending *p, uint32_t m, struct event_r
 #define BATCH 256
 #define QUEUE 8
 
+/* One checked row. The events borrow their details from the pending
+ * events (alive for the whole import); the name's search keys are
+ * computed here too, off the writing thread. */
 struct checked {
 	struct member_rec m;
-	struct event_rec *ev; /* owned copies */
-	size_t nev;
+	struct event_rec *ev;
+	size_t nev, evcap;
 	struct member_timeline tl;
+	struct buf full, given;
 };
 
 struct batch {
 	struct checked v[BATCH];
 	size_t n;
+	struct batch *next; /* in the list of written batches */
 };
+
+/* What a row owns until its batch is used again (or freed at the end). */
+static void checked_clear(struct checked *c)
+{
+	member_rec_free(&c->m);
+	member_timeline_free(&c->tl);
+	memset(&c->m, 0, sizeof(c->m));
+	memset(&c->tl, 0, sizeof(c->tl));
+	c->nev = 0;
+}
+
+static void batch_free(struct batch *b)
+{
+	for (size_t i = 0; i < BATCH; i++) {
+		if (i < b->n)
+			checked_clear(&b->v[i]);
+		free(b->v[i].ev);
+		buf_free(&b->v[i].full);
+		buf_free(&b->v[i].given);
+	}
+	free(b);
+}
 
 struct pipeline {
 	struct importer *im;
@@ -821,6 +849,10 @@ struct pipeline {
 	pthread_cond_t more, room;
 	struct batch *q[QUEUE];
 	size_t head, count;
+	/* Batches written, handed back: the checker frees what their rows own
+	 * and fills them again, so that memory is allocated and freed on one
+	 * thread (a free on another thread contends for the allocator). */
+	struct batch *written;
 	bool done;                /* the checker has finished */
 	bool stop;                /* the writer failed: stop checking */
 	bool bad;                 /* a row had a problem: write no more */
@@ -834,12 +866,7 @@ static void push(struct pipeline *p, struct batch *b)
 		pthread_cond_wait(&p->room, &p->mu);
 	if (p->stop) {
 		pthread_mutex_unlock(&p->mu);
-		for (size_t i = 0; i < b->n; i++) {
-			member_rec_free(&b->v[i].m);
-			events_free(b->v[i].ev, b->v[i].nev);
-			member_timeline_free(&b->v[i].tl);
-		}
-		free(b);
+		batch_free(b);
 		return;
 	}
 	p->q[(p->head + p->count) % QUEUE] = b;
@@ -864,6 +891,32 @@ static struct batch *pop(struct pipeline *p)
 	return b;
 }
 
+/* The writer hands a written batch back. */
+static void give_back(struct pipeline *p, struct batch *b)
+{
+	pthread_mutex_lock(&p->mu);
+	b->next = p->written;
+	p->written = b;
+	pthread_mutex_unlock(&p->mu);
+}
+
+/* The checker's next empty batch: a written one emptied, or a new one. */
+static struct batch *empty_batch(struct pipeline *p)
+{
+	pthread_mutex_lock(&p->mu);
+	struct batch *b = p->written;
+	if (b)
+		p->written = b->next;
+	pthread_mutex_unlock(&p->mu);
+	if (!b)
+		return xcalloc(1, sizeof(*b));
+	for (size_t i = 0; i < b->n; i++)
+		checked_clear(&b->v[i]);
+	b->n = 0;
+	b->next = NULL;
+	return b;
+}
+
 static void *checker(void *arg)
 {
 	struct pipeline *p = arg;
@@ -871,9 +924,7 @@ static void *checker(void *arg)
 	struct reader *r = p->r;
 	struct pending *pend = p->pend;
 	struct cardset cards = {0};
-	struct batch *b = xcalloc(1, sizeof(*b));
-	struct event_rec *pev = NULL;
-	size_t pevcap = 0;
+	struct batch *b = empty_batch(p);
 	int rc;
 	while ((rc = reader_next(r)) == 1) {
 		if (__atomic_load_n(&p->stop, __ATOMIC_RELAXED))
@@ -896,6 +947,7 @@ static void *checker(void *arg)
 		}
 		struct checked *c = &b->v[b->n];
 		if (!member_row(im, r, &c->m)) {
+			memset(&c->m, 0, sizeof(c->m));
 			__atomic_store_n(&p->bad, true, __ATOMIC_RELAXED);
 			continue;
 		}
@@ -906,33 +958,25 @@ static void *checker(void *arg)
 				 c->m.card_number, first);
 			__atomic_store_n(&p->bad, true, __ATOMIC_RELAXED);
 		}
-		size_t np = pending_events(pend, idx, &pev, &pevcap);
-		c->nev = np;
-		c->ev = np ? xmalloc(sizeof(*c->ev) * np) : NULL;
-		for (size_t k = 0; k < np; k++) {
-			c->ev[k] = pev[k];
-			c->ev[k].detail = pev[k].detail ? xstrdup(pev[k].detail) : NULL;
-		}
-		if (np)
+		c->nev = pending_events(pend, idx, &c->ev, &c->evcap);
+		if (c->nev)
 			pend->used[idx] = true;
-		const char *evfile = np ? pend->name : "events";
+		const char *evfile = c->nev ? pend->name : "events";
 		if (registry_member_check(&im->reg, &c->m, c->ev, c->nev, r->name, evfile, &c->tl, &p->dl))
 			__atomic_store_n(&p->bad, true, __ATOMIC_RELAXED);
 		im->stats->rows[IMPORT_MEMBERS]++;
 		if (__atomic_load_n(&p->bad, __ATOMIC_RELAXED)) {
 			/* nothing more will be written: keep checking, keep nothing */
-			member_rec_free(&c->m);
-			events_free(c->ev, c->nev);
-			member_timeline_free(&c->tl);
+			checked_clear(c);
 			continue;
 		}
+		registry_name_keys(c->m.full_name, &c->full, &c->given);
 		if (++b->n == BATCH) {
 			push(p, b);
-			b = xcalloc(1, sizeof(*b));
+			b = empty_batch(p);
 		}
 	}
 	push(p, b);
-	free(pev);
 	cardset_free(&cards);
 	pthread_mutex_lock(&p->mu);
 	p->rc = rc;
@@ -965,7 +1009,7 @@ static enum err import_members_fresh(struct importer *im, struct reader *r, stru
 			struct checked *c = &b->v[i];
 			if (!e && !__atomic_load_n(&p.bad, __ATOMIC_RELAXED)) {
 				enum err w = registry_member_write(&im->reg, &c->m, c->ev, c->nev, c->nev > 0, &c->tl,
-								   r->name, im->dl);
+								   c->full.ptr, c->given.ptr, r->name, im->dl);
 				if (w == ERR_CONFLICT)
 					__atomic_store_n(&p.bad, true, __ATOMIC_RELAXED);
 				else if (w) {
@@ -976,13 +1020,15 @@ static enum err import_members_fresh(struct importer *im, struct reader *r, stru
 					pthread_mutex_unlock(&p.mu);
 				}
 			}
-			member_rec_free(&c->m);
-			events_free(c->ev, c->nev);
-			member_timeline_free(&c->tl);
 		}
-		free(b);
+		give_back(&p, b);
 	}
 	pthread_join(t, NULL);
+	while (p.written) {
+		struct batch *n = p.written->next;
+		batch_free(p.written);
+		p.written = n;
+	}
 	r->dl = main_dl;
 	/* the checker's problems, in the order it found them */
 	for (size_t i = 0; i < p.dl.n; i++)
@@ -1189,6 +1235,23 @@ static enum err apply_events(struct importer *im, struct pending *p, bool fresh)
 	return e ? e : bad ? ERR_INPUT : ERR_OK;
 }
 
+/* Wall-clock phase timings for --timings. */
+static double now_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void phase_end(const struct import_opts *o, const char *name, double *since)
+{
+	if (!o->phase)
+		return;
+	double t = now_s();
+	o->phase(o->progress_arg, name, t - *since);
+	*since = t;
+}
+
 static int64_t count_of(struct store *st, enum stmt id)
 {
 	struct store_stmt *s = store_stmt(st, id);
@@ -1223,6 +1286,7 @@ enum err import_files(struct store *st, const char *const paths[IMPORT__MAX], co
 	struct importer im = {.o = o, .dl = dl, .stats = stats};
 	memset(stats, 0, sizeof(*stats));
 	/* Members into an empty database: a bulk load (store.h). */
+	double t0 = now_s();
 	bool fresh = count_of(st, STMT_MEMBER_COUNT) == 0;
 	bool bulk = fresh && paths[IMPORT_MEMBERS] && !o->dry_run;
 	enum err e = bulk ? store_bulk_begin(st) : store_begin(st);
@@ -1237,14 +1301,17 @@ enum err import_files(struct store *st, const char *const paths[IMPORT__MAX], co
 	}
 	if (!e)
 		e = registry_open(st, &im.reg, dl);
+	phase_end(o, "open", &t0);
 	bool tree_changed = false;
 	if (!e && paths[IMPORT_ORGS]) {
 		e = import_orgs(&im, paths[IMPORT_ORGS]);
 		tree_changed = true;
+		phase_end(o, "orgs", &t0);
 	}
 	if (!e && paths[IMPORT_ORG_EVENTS]) {
 		e = import_org_events(&im, paths[IMPORT_ORG_EVENTS]);
 		tree_changed = true;
+		phase_end(o, "org_events", &t0);
 	}
 	if (!e && tree_changed) {
 		const char *of = paths[IMPORT_ORGS] ? paths[IMPORT_ORGS] : "(database) orgs";
@@ -1254,22 +1321,33 @@ enum err import_files(struct store *st, const char *const paths[IMPORT__MAX], co
 			e = registry_save_tree(&im.reg);
 		if (!e && !fresh)
 			e = registry_recheck_members(&im.reg, dl);
+		phase_end(o, "tree", &t0);
 	}
 	struct pending pend;
 	pending_init(&pend);
-	if (!e && paths[IMPORT_EVENTS])
+	if (!e && paths[IMPORT_EVENTS]) {
 		e = parse_events(&im, paths[IMPORT_EVENTS], &pend);
-	if (!e && paths[IMPORT_MEMBERS])
+		phase_end(o, "events (read)", &t0);
+	}
+	if (!e && paths[IMPORT_MEMBERS]) {
 		e = import_members(&im, paths[IMPORT_MEMBERS], fresh, &pend);
-	if (!e && paths[IMPORT_EVENTS])
+		phase_end(o, "members (and their events)", &t0);
+	}
+	if (!e && paths[IMPORT_EVENTS]) {
 		e = apply_events(&im, &pend, fresh);
+		phase_end(o, "events of members already stored", &t0);
+	}
 	pending_free(&pend);
 	if (!e && diag_count(dl))
 		e = ERR_INPUT;
-	if (!e && !o->dry_run)
+	if (!e && !o->dry_run) {
 		e = audit_import(st, paths, o->data, o->size, stats);
-	if (!e && !o->dry_run)
+		phase_end(o, "audit", &t0);
+	}
+	if (!e && !o->dry_run) {
 		e = bulk ? store_bulk_commit(st) : store_commit(st);
+		phase_end(o, bulk ? "indexes and commit" : "commit", &t0);
+	}
 	else if (bulk)
 		store_bulk_rollback(st);
 	else

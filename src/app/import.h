@@ -29,6 +29,10 @@ struct import_opts {
 	/* progress: phase (e.g. "members.csv"), bytes done and total (0 = unknown) */
 	void (*progress)(void *arg, const char *phase, uint64_t done, uint64_t total);
 	void *progress_arg;
+	/* phase timings (dangbo import --timings): called after each phase
+	 * ("orgs", "events", "members", "indexes and commit", ...) with its
+	 * wall-clock seconds; NULL = not wanted */
+	void (*phase)(void *arg, const char *phase, double seconds);
 	/* Files already in memory (the server's uploads): when data[k] is not
 	 * NULL, file k is read from data[k]/size[k] and paths[k] only names it
 	 * in messages and in the audit record. */

@@ -324,9 +324,7 @@ enum err registry_member_get(struct registry *r, const char *member_id, struct m
 	return ERR_OK;
 }
 
-/* The search keys of a name: the whole name folded, and the given name
- * (last word) first, then the rest. */
-static void name_keys(const char *name, struct buf *full, struct buf *given)
+void registry_name_keys(const char *name, struct buf *full, struct buf *given)
 {
 	buf_reset(full);
 	buf_reset(given);
@@ -391,13 +389,17 @@ enum err registry_member_check(struct registry *r, const struct member_rec *m, c
 }
 
 enum err registry_member_write(struct registry *r, struct member_rec *m, const struct event_rec *ev, size_t nev,
-			       bool replace_events, const struct member_timeline *tl, const char *facts_file,
-			       struct diag_list *dl)
+			       bool replace_events, const struct member_timeline *tl, const char *full_key,
+			       const char *given_key, const char *facts_file, struct diag_list *dl)
 {
 	struct buf full, given;
 	buf_init(&full, 0);
 	buf_init(&given, 0);
-	name_keys(m->full_name, &full, &given);
+	if (!full_key) {
+		registry_name_keys(m->full_name, &full, &given);
+		full_key = full.ptr;
+		given_key = given.ptr;
+	}
 	char d1[11], d2[11], d3[11], d4[11];
 	date_format(m->birth_date, d1);
 	date_format(m->decision_date, d2);
@@ -409,8 +411,8 @@ enum err registry_member_write(struct registry *r, struct member_rec *m, const s
 	if (fresh)
 		stmt_bind_text_static(s, k++, m->member_id);
 	stmt_bind_text_static(s, k++, m->full_name);
-	stmt_bind_text_static(s, k++, full.ptr);
-	stmt_bind_text_static(s, k++, given.ptr);
+	stmt_bind_text_static(s, k++, full_key);
+	stmt_bind_text_static(s, k++, given_key);
 	stmt_bind_text_static(s, k++, m->gender);
 	stmt_bind_text_static(s, k++, d1);
 	stmt_bind_text_static(s, k++, m->ethnicity);
@@ -466,7 +468,7 @@ enum err registry_member_put(struct registry *r, struct member_rec *m, const str
 	struct member_timeline tl;
 	enum err e = registry_member_check(r, m, ev, nev, facts_file, events_file, &tl, dl);
 	if (!e)
-		e = registry_member_write(r, m, ev, nev, replace_events, &tl, facts_file, dl);
+		e = registry_member_write(r, m, ev, nev, replace_events, &tl, NULL, NULL, facts_file, dl);
 	member_timeline_free(&tl);
 	return e;
 }

@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "core/date.h"
+#include "core/buf.h"
 #include "core/diag.h"
 #include "core/err.h"
 #include "domain/member.h"
@@ -105,13 +106,18 @@ enum err registry_member_put(struct registry *r, struct member_rec *m, const str
  * one thread and writes them in another: registry_member_check replays
  * (reads only the tree: safe beside writes on another thread) and fills tl
  * (free it with member_timeline_free); registry_member_write writes what was
- * checked. */
+ * checked, with the name's search keys from registry_name_keys (computed
+ * here when full_key is NULL). */
 enum err registry_member_check(struct registry *r, const struct member_rec *m, const struct event_rec *ev, size_t nev,
 			       const char *facts_file, const char *events_file, struct member_timeline *tl,
 			       struct diag_list *dl);
 enum err registry_member_write(struct registry *r, struct member_rec *m, const struct event_rec *ev, size_t nev,
-			       bool replace_events, const struct member_timeline *tl, const char *facts_file,
-			       struct diag_list *dl);
+			       bool replace_events, const struct member_timeline *tl, const char *full_key,
+			       const char *given_key, const char *facts_file, struct diag_list *dl);
+/* The search keys of a name (member find): the whole name folded (no
+ * diacritics, lower case), and the given name (last word) first, then the
+ * rest. Reads nothing shared: safe on any thread. */
+void registry_name_keys(const char *name, struct buf *full, struct buf *given);
 /* Re-checks every stored member against the current tree (after a change
  * to the tree) and rewrites the spans of those whose organization changed.
  * Problems go to dl. */

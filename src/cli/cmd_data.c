@@ -15,7 +15,7 @@ const char usage_init[] =
 	"or ./dangbo.db). Fails if the database already exists and is initialised.\n";
 
 const char usage_import[] =
-	"usage: dangbo import KIND FILE [KIND FILE ...] [--dry-run] [--ignore-unknown]\n"
+	"usage: dangbo import KIND FILE [KIND FILE ...] [--dry-run] [--ignore-unknown] [--timings]\n"
 	"KIND: orgs, org_events, members, events\n"
 	"       dangbo import targets FILE   (admission targets: org_code,year,target)\n"
 	"       dangbo import ratings FILE [--quota-base good|rated] [--quota-percent N]\n\n"
@@ -25,7 +25,8 @@ const char usage_import[] =
 	"imported. An organization tree with history needs orgs and org_events in the\n"
 	"same command. FILE may be - for standard input.\n\n"
 	"  --dry-run          only check the file\n"
-	"  --ignore-unknown   skip columns dangbo does not know instead of refusing them\n";
+	"  --ignore-unknown   skip columns dangbo does not know instead of refusing them\n"
+	"  --timings          print how long each phase took (reading, members, indexes...)\n";
 
 const char usage_export[] =
 	"usage: dangbo export orgs|org_events|members|events [--org CODE] [--as-of DATE] [--output FILE]\n\n"
@@ -67,6 +68,12 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 	return 0;
 }
 
+static void print_phase(void *arg, const char *phase, double seconds)
+{
+	(void)arg;
+	fprintf(stderr, "dangbo: %-30s %8.2f s\n", phase, seconds);
+}
+
 int cmd_import(struct cli *cli, int argc, char **argv)
 {
 	/* admission targets have their own reader (src/app/target.c) */
@@ -74,7 +81,7 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		return cmd_target(cli, argc, argv);
 	if (argc > 1 && strcmp(argv[1], "ratings") == 0) /* src/app/ratings.c */
 		return cmd_ratings_import(cli, argc - 1, argv + 1);
-	struct opt opts[] = {{"dry-run", false, NULL}, {"ignore-unknown", false, NULL}, {0}};
+	struct opt opts[] = {{"dry-run", false, NULL}, {"ignore-unknown", false, NULL}, {"timings", false, NULL}, {0}};
 	const char *pos[2 * IMPORT__MAX];
 	int n = opts_parse("import", argc, argv, opts, pos, 2 * IMPORT__MAX);
 	if (n < 0)
@@ -94,6 +101,7 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		.dry_run = opt_get(opts, "dry-run") != NULL,
 		.ignore_unknown = opt_get(opts, "ignore-unknown") != NULL,
 		.progress = cli->progress ? cli_progress : NULL,
+		.phase = opt_get(opts, "timings") ? print_phase : NULL,
 	};
 	int code = 0;
 	struct store *st = cli_open_db(cli, &code);

@@ -7,6 +7,7 @@
 #include "store/store_impl.h"
 #include "store/schema_sqlite.h"
 
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -286,8 +287,18 @@ static const struct store_ops sqlite_ops = {
 	.migrate = sq_migrate,
 };
 
+/* SQLite's own memory statistics take a global mutex on every allocation;
+ * nothing here reads them. Set once, before SQLite initialises itself. */
+static void sqlite_once(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	sqlite3_initialize();
+}
+
 enum err sqlite_store_open(const char *path, enum store_open_mode mode, struct store **out, char **errmsg)
 {
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, sqlite_once);
 	struct sqlite_store *s = xcalloc(1, sizeof(*s));
 	s->base.ops = &sqlite_ops;
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
