@@ -30,7 +30,7 @@ void audit_sha256_hex(const void *data, size_t n, char out[AUDIT_HASH_HEX])
 	hex_of(h, sizeof(h), out);
 }
 
-enum err audit_sha256_file(const char *path, char out[AUDIT_HASH_HEX])
+enum err audit_sha256_file(const char *path, char out[AUDIT_HASH_HEX], const bool *stop)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f)
@@ -39,9 +39,10 @@ enum err audit_sha256_file(const char *path, char out[AUDIT_HASH_HEX])
 	crypto_hash_sha256_init(&s);
 	unsigned char *block = xmalloc(1 << 20);
 	size_t n;
-	while ((n = fread(block, 1, 1 << 20, f)) > 0)
+	bool stopped = false;
+	while (!(stopped = stop && __atomic_load_n(stop, __ATOMIC_RELAXED)) && (n = fread(block, 1, 1 << 20, f)) > 0)
 		crypto_hash_sha256_update(&s, block, n);
-	bool bad = ferror(f);
+	bool bad = ferror(f) || stopped;
 	fclose(f);
 	free(block);
 	unsigned char h[crypto_hash_sha256_BYTES];
@@ -295,8 +296,8 @@ enum err audit_list(struct store *st, const char *entity_type, const char *entit
 	return e;
 }
 
-enum err audit_import(struct store *st, const char *const names[IMPORT__MAX], const char *const data[IMPORT__MAX],
-		      const size_t size[IMPORT__MAX], const struct import_stats *stats)
+enum err audit_import(struct store *st, const char *const names[IMPORT__MAX],
+		      const char sha256[IMPORT__MAX][AUDIT_HASH_HEX], const struct import_stats *stats)
 {
 	json_t *files = json_array();
 	struct buf key;
@@ -305,11 +306,7 @@ enum err audit_import(struct store *st, const char *const names[IMPORT__MAX], co
 	for (int k = 0; k < IMPORT__MAX; k++) {
 		if (!names[k])
 			continue;
-		char h[AUDIT_HASH_HEX];
-		if (data && data[k])
-			audit_sha256_hex(data[k], size[k], h);
-		else if (audit_sha256_file(names[k], h) != ERR_OK)
-			snprintf(h, sizeof(h), "%s", "");
+		const char *h = sha256[k];
 		json_t *f = json_object();
 		json_object_set_new(f, "kind", json_string(import_kind_name((enum import_kind)k)));
 		json_object_set_new(f, "name", json_string(names[k]));

@@ -81,16 +81,17 @@ void audit_recs_free(struct audit_rec *v, size_t n);
 /* hex(SHA-256(data)) into out. */
 void audit_sha256_hex(const void *data, size_t n, char out[AUDIT_HASH_HEX]);
 /* hex(SHA-256) of a file's contents. Returns ERR_OK or ERR_IO. */
-enum err audit_sha256_file(const char *path, char out[AUDIT_HASH_HEX]);
+/* The SHA-256 of a file in hex. *stop (may be NULL), set from another
+ * thread, ends the reading early with ERR_IO. */
+enum err audit_sha256_file(const char *path, char out[AUDIT_HASH_HEX], const bool *stop);
 
 /* Records an import as one record (not one per row): action "import",
  * entity_type "import", entity_key the file names joined by ", ", after =
- * {"files": [{"kind", "name", "rows", "sha256"}]}. data[k]/size[k] are the
- * bytes of file k when the import read them from memory (the hash is taken
- * from them), otherwise the file at names[k] is hashed. names[k] NULL = no
- * file of that kind. */
-enum err audit_import(struct store *st, const char *const names[IMPORT__MAX], const char *const data[IMPORT__MAX],
-		      const size_t size[IMPORT__MAX], const struct import_stats *stats);
+ * {"files": [{"kind", "name", "rows", "sha256"}]}. sha256[k] is the hex
+ * SHA-256 of file k ("" when it could not be read: recorded as null).
+ * names[k] NULL = no file of that kind. */
+enum err audit_import(struct store *st, const char *const names[IMPORT__MAX],
+		      const char sha256[IMPORT__MAX][AUDIT_HASH_HEX], const struct import_stats *stats);
 
 /* JSON text of an organization (record_org) or a member with its events
  * (record_member), for before/after. The caller frees the text. */

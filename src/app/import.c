@@ -1235,6 +1235,54 @@ static enum err apply_events(struct importer *im, struct pending *p, bool fresh)
 	return e ? e : bad ? ERR_INPUT : ERR_OK;
 }
 
+/* The SHA-256 of every input for the audit record, on a thread of its
+ * own from the start: the tree and the events are read on one thread, so
+ * the other core is free meanwhile. */
+struct hasher {
+	const char *const *paths;
+	const struct import_opts *o;
+	char hex[IMPORT__MAX][AUDIT_HASH_HEX];
+	bool stop;
+	pthread_t t;
+	bool started;
+};
+
+static void *hash_inputs(void *arg)
+{
+	struct hasher *h = arg;
+	for (int k = 0; k < IMPORT__MAX; k++) {
+		h->hex[k][0] = '\0';
+		if (!h->paths[k])
+			continue;
+		if (h->o->data[k])
+			audit_sha256_hex(h->o->data[k], h->o->size[k], h->hex[k]);
+		else if (audit_sha256_file(h->paths[k], h->hex[k], &h->stop) != ERR_OK)
+			h->hex[k][0] = '\0';
+	}
+	return NULL;
+}
+
+static void hasher_start(struct hasher *h, const char *const paths[IMPORT__MAX], const struct import_opts *o)
+{
+	memset(h, 0, sizeof(*h));
+	h->paths = paths;
+	h->o = o;
+	h->started = pthread_create(&h->t, NULL, hash_inputs, h) == 0;
+}
+
+/* Waits for the hashes (taking them here if no thread could start);
+ * with cancel, only ends the thread. */
+static void hasher_finish(struct hasher *h, bool cancel)
+{
+	if (cancel)
+		__atomic_store_n(&h->stop, true, __ATOMIC_RELAXED);
+	if (h->started)
+		pthread_join(h->t, NULL);
+	else if (!cancel)
+		hash_inputs(h);
+	h->started = false;
+}
+
 /* Wall-clock phase timings for --timings. */
 static double now_s(void)
 {
@@ -1295,6 +1343,9 @@ enum err import_files(struct store *st, const char *const paths[IMPORT__MAX], co
 			buf_free(&in[k]);
 		return e;
 	}
+	struct hasher hasher;
+	if (!o->dry_run)
+		hasher_start(&hasher, paths, o);
 	if (fresh && count_of(st, STMT_MEMBER_COUNT) != 0) {
 		diag_add(dl, NULL, 0, NULL, "another import wrote members at the same time: try again");
 		e = ERR_CONFLICT;
@@ -1340,13 +1391,22 @@ enum err import_files(struct store *st, const char *const paths[IMPORT__MAX], co
 	pending_free(&pend);
 	if (!e && diag_count(dl))
 		e = ERR_INPUT;
+	if (!o->dry_run)
+		hasher_finish(&hasher, e != ERR_OK);
 	if (!e && !o->dry_run) {
-		e = audit_import(st, paths, o->data, o->size, stats);
+		e = audit_import(st, paths, (const char(*)[AUDIT_HASH_HEX])hasher.hex, stats);
 		phase_end(o, "audit", &t0);
 	}
 	if (!e && !o->dry_run) {
-		e = bulk ? store_bulk_commit(st) : store_commit(st);
-		phase_end(o, bulk ? "indexes and commit" : "commit", &t0);
+		if (bulk) {
+			e = store_bulk_indexes(st);
+			phase_end(o, "indexes", &t0);
+		}
+		if (!e)
+			e = bulk ? store_bulk_commit(st) : store_commit(st);
+		else
+			store_bulk_rollback(st);
+		phase_end(o, "commit", &t0);
 	}
 	else if (bulk)
 		store_bulk_rollback(st);

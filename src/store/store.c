@@ -136,6 +136,11 @@ enum err store_bulk_begin(struct store *st)
 	return e;
 }
 
+enum err store_bulk_indexes(struct store *st)
+{
+	return st->ops->bulk(st, BULK_INDEXES_ON);
+}
+
 enum err store_bulk_commit(struct store *st)
 {
 	enum err e = st->ops->bulk(st, BULK_INDEXES_ON);

@@ -55,6 +55,9 @@ void store_rollback(struct store *st);
  * longer holds), commits, and restores the settings; store_bulk_rollback
  * rolls back and restores them. */
 enum err store_bulk_begin(struct store *st);
+/* Rebuilds the indexes of a bulk load now, inside its transaction (for
+ * progress and timings; store_bulk_commit does it otherwise). */
+enum err store_bulk_indexes(struct store *st);
 enum err store_bulk_commit(struct store *st);
 void store_bulk_rollback(struct store *st);
 

@@ -23,8 +23,16 @@ expect_status 1 db import members "$TMP/late_bad.csv"
 expect_grep "late_bad.csv:3002:org_code: unknown organization 'QN.NOWHERE'" "$TMP/err"
 expect_eq "still no member" "$(db export members | wc -l)" "1"
 # the good files, then the same rows as the slow path gives
-expect_status 0 db import members "$G/members.csv" events "$G/events.csv"
+expect_status 0 db import --timings members "$G/members.csv" events "$G/events.csv"
 expect_eq "members as imported" "$(db export members)" "$(cat "$G/members.csv")"
+# --timings names each phase of the bulk load
+for phase in "events (read)" "members (and their events)" "indexes" "commit"; do
+  expect_grep "dangbo: $phase " "$TMP/err"
+done
+# the audit record carries each file's SHA-256 (taken on a thread of its own)
+db audit log --limit 1 >"$TMP/audit"
+expect_grep "\"name\":\"$G/members.csv\",\"rows\":5,\"sha256\":\"$(sha256sum "$G/members.csv" | cut -d' ' -f1)\"" "$TMP/audit"
+expect_grep "\"sha256\":\"$(sha256sum "$G/events.csv" | cut -d' ' -f1)\"" "$TMP/audit"
 expect_eq "3000 and more in one go" "$(head -3001 "$TMP/late_bad.csv" | sed 's/^X/Y/' >"$TMP/many.csv"; db import members "$TMP/many.csv" 2>&1; db export members | wc -l)" "dangbo: $TMP/many.csv: 3000 rows imported
 3006"
 finish
