@@ -34,7 +34,7 @@ echo "sqlite3 .import: $((NM + NE)) rows in $PT s = $(awk -v r=$((NM + NE)) -v t
 echo "== dangbo import (all four files, validated, one transaction)"
 rm -f "$OUT/dangbo.db"*
 "$BIN" --db "$OUT/dangbo.db" init 2>/dev/null
-DANGBO_NO_PROGRESS=1 /usr/bin/time -o "$OUT/dangbo.time" -f "%e %M" "$BIN" --db "$OUT/dangbo.db" import \
+DANGBO_NO_PROGRESS=1 /usr/bin/time -o "$OUT/dangbo.time" -f "%e %M" "$BIN" --db "$OUT/dangbo.db" import --timings \
   orgs "$DATA/orgs.csv" org_events "$DATA/org_events.csv" members "$DATA/members.csv" events "$DATA/events.csv"
 read -r DT DM <"$OUT/dangbo.time"
 echo "dangbo import: $TOTAL rows in $DT s = $(awk -v r=$TOTAL -v t="$DT" 'BEGIN{printf "%.0f", r/t}') rows/s, peak RSS $((DM / 1024)) MiB"

@@ -4,17 +4,14 @@
  * survives a power cut) and foreign keys on. Statements are prepared on
  * first use and cached. A bulk load (store_bulk) drops the secondary
  * indexes and recreates them before the commit. */
-#define _GNU_SOURCE /* sync_file_range */
 #include "store/store_impl.h"
 #include "store/schema_sqlite.h"
 
-#include <fcntl.h>
 #include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "core/buf.h"
@@ -32,80 +29,7 @@ struct sqlite_store {
 	struct sqlite_stmt stmts[STMT__MAX];
 	bool bulk;
 	struct buf bulk_indexes; /* CREATE INDEX statements dropped for a bulk load */
-	struct writeback *wb;    /* during a bulk load */
 };
-
-/* During a bulk load a thread asks the kernel, a few times a second, to
- * start writing the database file's dirty pages: the disk then works while
- * the load computes, instead of holding gigabytes until the commit's fsync
- * (the fsync still makes the commit durable). */
-struct writeback {
-	int fd;
-	pthread_t t;
-	pthread_mutex_t mu;
-	pthread_cond_t cv;
-	bool stop;
-};
-
-static void *writeback_run(void *arg)
-{
-	struct writeback *w = arg;
-	pthread_mutex_lock(&w->mu);
-	while (!w->stop) {
-		struct timespec until;
-		clock_gettime(CLOCK_REALTIME, &until);
-		until.tv_nsec += 250 * 1000 * 1000;
-		if (until.tv_nsec >= 1000000000L) {
-			until.tv_sec++;
-			until.tv_nsec -= 1000000000L;
-		}
-		pthread_cond_timedwait(&w->cv, &w->mu, &until);
-		if (w->stop)
-			break;
-		pthread_mutex_unlock(&w->mu);
-		sync_file_range(w->fd, 0, 0, SYNC_FILE_RANGE_WRITE);
-		pthread_mutex_lock(&w->mu);
-	}
-	pthread_mutex_unlock(&w->mu);
-	return NULL;
-}
-
-static struct writeback *writeback_start(sqlite3 *db)
-{
-	const char *path = sqlite3_db_filename(db, "main");
-	if (!path || !*path)
-		return NULL; /* in memory */
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return NULL; /* only slower */
-	struct writeback *w = xcalloc(1, sizeof(*w));
-	w->fd = fd;
-	pthread_mutex_init(&w->mu, NULL);
-	pthread_cond_init(&w->cv, NULL);
-	if (pthread_create(&w->t, NULL, writeback_run, w) != 0) {
-		close(fd);
-		pthread_mutex_destroy(&w->mu);
-		pthread_cond_destroy(&w->cv);
-		free(w);
-		return NULL;
-	}
-	return w;
-}
-
-static void writeback_stop(struct writeback *w)
-{
-	if (!w)
-		return;
-	pthread_mutex_lock(&w->mu);
-	w->stop = true;
-	pthread_cond_signal(&w->cv);
-	pthread_mutex_unlock(&w->mu);
-	pthread_join(w->t, NULL);
-	close(w->fd);
-	pthread_mutex_destroy(&w->mu);
-	pthread_cond_destroy(&w->cv);
-	free(w);
-}
 
 #define SQ(st) ((struct sqlite_store *)(st))
 
@@ -134,7 +58,6 @@ static void sq_close(struct store *st)
 	for (int i = 0; i < STMT__MAX; i++)
 		sqlite3_finalize(s->stmts[i].s);
 	buf_free(&s->bulk_indexes);
-	writeback_stop(s->wb);
 	sqlite3_close(s->db);
 	free(s);
 }
@@ -274,7 +197,6 @@ static enum err sq_bulk(struct store *st, enum bulk_phase phase)
 		 * is only slower. A larger page cache keeps the tables' last pages
 		 * in memory. */
 		s->bulk = true;
-		s->wb = writeback_start(s->db);
 		/* best effort: SQLite refuses the change while a statement is
 		 * still reading; the load is then only slower */
 		exec_script(st, "PRAGMA journal_mode=TRUNCATE");
@@ -300,8 +222,6 @@ static enum err sq_bulk(struct store *st, enum bulk_phase phase)
 		if (!s->bulk)
 			return ERR_OK;
 		s->bulk = false;
-		writeback_stop(s->wb);
-		s->wb = NULL;
 		return exec_script(st, "PRAGMA journal_mode=WAL; PRAGMA cache_size=-65536; PRAGMA threads=0;"
 					"PRAGMA temp_store=MEMORY");
 	}
