@@ -1,7 +1,9 @@
 #define _GNU_SOURCE /* qsort_r */
-/* export: writing orgs.csv, org_events.csv, members.csv and events.csv. */
+/* export: writing orgs.csv, org_events.csv, members.csv, events.csv and
+ * ratings.csv. */
 #include "app/export.h"
 
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -169,28 +171,55 @@ static enum err export_members(struct exporter *x, bool events)
 	return e;
 }
 
-enum err export_csv(struct store *st, enum import_kind k, const struct export_opts *o, FILE *out, char **errmsg)
+/* Loads the tree and finds the subtree's root. On failure *errmsg says why
+ * and nothing is left open. */
+static enum err exporter_open(struct exporter *x, struct store *st, const struct export_opts *o, FILE *out,
+			      char **errmsg)
 {
-	struct exporter x = {.o = o, .out = out, .root = TREE_NONE};
+	*x = (struct exporter){.o = o, .out = out, .root = TREE_NONE};
 	struct diag_list dl;
 	diag_init(&dl);
-	enum err e = registry_open(st, &x.reg, &dl);
+	enum err e = registry_open(st, &x->reg, &dl);
 	diag_free(&dl);
 	if (e) {
 		*errmsg = xasprintf("cannot read the organizations: %s", store_errmsg(st));
-		registry_close(&x.reg);
+		registry_close(&x->reg);
 		return e;
 	}
-	x.day = o->as_of != DATE_NONE ? o->as_of : x.reg.today;
+	x->day = o->as_of != DATE_NONE ? o->as_of : x->reg.today;
 	if (o->org) {
-		x.root = tree_find(&x.reg.tree, o->org);
-		if (x.root == TREE_NONE || !tree_exists(&x.reg.tree, x.root, x.day)) {
+		x->root = tree_find(&x->reg.tree, o->org);
+		if (x->root == TREE_NONE || !tree_exists(&x->reg.tree, x->root, x->day)) {
 			*errmsg = xasprintf("no organization '%s' on that date", o->org);
-			registry_close(&x.reg);
+			registry_close(&x->reg);
 			return ERR_NOTFOUND;
 		}
 	}
-	buf_init(&x.b, 0);
+	buf_init(&x->b, 0);
+	return ERR_OK;
+}
+
+/* Writes what is left, closes x and turns e into the final result. */
+static enum err exporter_finish(struct exporter *x, struct store *st, enum err e, char **errmsg)
+{
+	flush(x, true);
+	buf_free(&x->b);
+	registry_close(&x->reg);
+	if (!e && (fflush(x->out) != 0 || ferror(x->out))) {
+		*errmsg = xstrdup("cannot write the output");
+		e = ERR_IO;
+	} else if (e) {
+		*errmsg = xasprintf("%s", store_errmsg(st));
+	}
+	return e;
+}
+
+enum err export_csv(struct store *st, enum import_kind k, const struct export_opts *o, FILE *out, char **errmsg)
+{
+	struct exporter x;
+	enum err e = exporter_open(&x, st, o, out, errmsg);
+	if (e)
+		return e;
 	switch (k) {
 	case IMPORT_ORGS:
 		export_orgs(&x);
@@ -207,14 +236,91 @@ enum err export_csv(struct store *st, enum import_kind k, const struct export_op
 	default:
 		break;
 	}
-	flush(&x, true);
-	buf_free(&x.b);
-	registry_close(&x.reg);
-	if (!e && (fflush(out) != 0 || ferror(out))) {
-		*errmsg = xstrdup("cannot write the output");
-		e = ERR_IO;
-	} else if (e) {
-		*errmsg = xasprintf("%s", store_errmsg(st));
+	return exporter_finish(&x, st, e, errmsg);
+}
+
+/* One stored rating, as ratings.csv writes it. */
+struct rating_row {
+	char *period, *subject, *level, *override;
+	bool member, self;
+	bool has_score;
+	int64_t score;   /* tenths */
+	int org;         /* tree index of the org rated or the member's organization now */
+};
+
+/* period, then organizations before members, then code or member_id:
+ * byte order, so that every backend writes the same file */
+static int cmp_rating(const void *a, const void *b)
+{
+	const struct rating_row *x = a, *y = b;
+	int c = strcmp(x->period, y->period);
+	if (c)
+		return c;
+	if (x->member != y->member)
+		return x->member ? 1 : -1;
+	return strcmp(x->subject, y->subject);
+}
+
+static char *col_dup(struct store_stmt *s, int i)
+{
+	const char *t = stmt_col_null(s, i) ? NULL : stmt_col_text(s, i);
+	return xstrdup(t ? t : "");
+}
+
+enum err export_ratings_csv(struct store *st, const struct export_opts *o, FILE *out, char **errmsg)
+{
+	static const char *const head[] = {"period", "subject_type", "subject", "score",
+					   "level", "self_review", "override_reason"};
+	struct exporter x;
+	enum err e = exporter_open(&x, st, o, out, errmsg);
+	if (e)
+		return e;
+	struct store_stmt *s = store_stmt(st, STMT_RATING_ALL);
+	struct rating_row *v = NULL;
+	size_t n = 0, cap = 0;
+	bool row;
+	while ((e = stmt_step(s, &row)) == ERR_OK && row) {
+		XGROW(v, cap, n + 1);
+		struct rating_row *r = &v[n++];
+		const char *type = stmt_col_text(s, 1), *code = stmt_col_null(s, 7) ? NULL : stmt_col_text(s, 7);
+		r->period = col_dup(s, 0);
+		r->member = type && strcmp(type, "member") == 0;
+		r->subject = col_dup(s, 2);
+		r->has_score = !stmt_col_null(s, 3);
+		r->score = r->has_score ? stmt_col_int(s, 3) : 0;
+		r->level = col_dup(s, 4);
+		r->self = stmt_col_int(s, 5) != 0;
+		r->override = col_dup(s, 6);
+		r->org = code ? tree_find(&x.reg.tree, code) : TREE_NONE;
 	}
-	return e;
+	if (!e) {
+		csv_put_row(&x.b, head, 7);
+		if (n)
+			qsort(v, n, sizeof(*v), cmp_rating);
+	}
+	for (size_t i = 0; i < n && !e; i++) {
+		const struct rating_row *r = &v[i];
+		/* members as members.csv chooses them: by their organization now,
+		 * followed through merges to the export's day */
+		int org = r->member && r->org != TREE_NONE ? tree_follow(&x.reg.tree, r->org, x.day) : r->org;
+		if (!in_scope(&x, org))
+			continue;
+		char score[48] = "";
+		if (r->has_score && r->score % 10)
+			snprintf(score, sizeof(score), "%" PRId64 ".%" PRId64, r->score / 10, r->score % 10);
+		else if (r->has_score)
+			snprintf(score, sizeof(score), "%" PRId64, r->score / 10);
+		const char *f[] = {r->period, r->member ? "member" : "org", r->subject, score,
+				   r->level, r->self ? "yes" : "no", r->override};
+		csv_put_row(&x.b, f, 7);
+		flush(&x, false);
+	}
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].period);
+		free(v[i].subject);
+		free(v[i].level);
+		free(v[i].override);
+	}
+	free(v);
+	return exporter_finish(&x, st, e, errmsg);
 }

@@ -29,7 +29,7 @@ const char usage_import[] =
 	"  --timings          print how long each phase took (reading, members, indexes...)\n";
 
 const char usage_export[] =
-	"usage: dangbo export orgs|org_events|members|events [--org CODE] [--as-of DATE] [--output FILE]\n\n"
+	"usage: dangbo export orgs|org_events|members|events|ratings [--org CODE] [--as-of DATE] [--output FILE]\n\n"
 	"Writes an interchange CSV file (the format import reads) to standard output\n"
 	"or FILE. --org limits it to an organization's subtree as of --as-of (default today).\n";
 
@@ -135,9 +135,10 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	int n = opts_parse("export", argc, argv, opts, pos, 1);
 	if (n < 0)
 		return 2;
-	enum import_kind k;
-	if (n != 1 || !import_kind_parse(pos[0], &k))
-		return cli_usage("export", "give the kind: orgs, org_events, members or events");
+	enum import_kind k = IMPORT__MAX;
+	bool ratings = n == 1 && strcmp(pos[0], "ratings") == 0; /* ratings.csv: app/export.h */
+	if (n != 1 || (!ratings && !import_kind_parse(pos[0], &k)))
+		return cli_usage("export", "give the kind: orgs, org_events, members, events or ratings");
 	struct export_opts o = {.org = opt_get(opts, "org"), .as_of = DATE_NONE};
 	if (!opt_date("export", opts, "as-of", &o.as_of))
 		return 2;
@@ -161,7 +162,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		}
 	}
 	char *msg = NULL;
-	enum err e = export_csv(st, k, &o, out, &msg);
+	enum err e = ratings ? export_ratings_csv(st, &o, out, &msg) : export_csv(st, k, &o, out, &msg);
 	if (path) {
 		if (fclose(out) != 0 && !e)
 			e = ERR_IO;

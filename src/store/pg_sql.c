@@ -430,4 +430,7 @@ const struct pg_sql_entry pg_sql[STMT__MAX] = {
 				       "self_review, override_reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"},
 	[STMT_RATING_OF_PERIOD] = {.sql = "SELECT subject_type, subject, org_id, score, level, self_review FROM rating "
 					  "WHERE period = $1 ORDER BY subject_type, subject"},
+	[STMT_RATING_ALL] = {.sql = "SELECT r.period, r.subject_type, r.subject, r.score, r.level, r.self_review, "
+				    "r.override_reason, o.code FROM rating r LEFT JOIN member m ON r.subject_type = 'member' "
+				    "AND m.member_id = r.subject LEFT JOIN org o ON o.id = COALESCE(m.org_id, r.org_id)"},
 };

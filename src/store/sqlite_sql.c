@@ -390,4 +390,7 @@ const char *const sqlite_sql[STMT__MAX] = {
 			       "override_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
 	[STMT_RATING_OF_PERIOD] = "SELECT subject_type, subject, org_id, score, level, self_review FROM rating "
 				  "WHERE period = ? ORDER BY subject_type, subject",
+	[STMT_RATING_ALL] = "SELECT r.period, r.subject_type, r.subject, r.score, r.level, r.self_review, "
+			    "r.override_reason, o.code FROM rating r LEFT JOIN member m ON r.subject_type = 'member' "
+			    "AND m.member_id = r.subject LEFT JOIN org o ON o.id = COALESCE(m.org_id, r.org_id)",
 };

@@ -120,6 +120,7 @@ enum stmt {
 	STMT_RATING_DELETE,       /* period,subject_type,subject */
 	STMT_RATING_INSERT,       /* period,subject_type,subject,org_id,score (tenths),level,self_review,override_reason */
 	STMT_RATING_OF_PERIOD,    /* period -> subject_type,subject,org_id,score,level,self_review */
+	STMT_RATING_ALL,          /* -> period,subject_type,subject,score,level,self_review,override_reason,org code (export) */
 	STMT__MAX
 };
 
