@@ -252,7 +252,7 @@ enum err h_member_events(struct req *rq)
 }
 
 /* After a change: answer with the member page as it is now. */
-static enum err answer_member(struct req *rq, const char *member_id)
+enum err answer_member(struct req *rq, const char *member_id)
 {
 	struct member_rec m;
 	struct event_rec *ev;
@@ -360,7 +360,7 @@ static enum err stale(struct req *rq, const char *member_id, int64_t want)
 
 /* Begins the change's transaction if the member is in scope and If-Match
  * names its current version; otherwise 428, 412 or 404. */
-static enum err begin_checked(struct req *rq, const char *member_id)
+enum err begin_checked(struct req *rq, const char *member_id)
 {
 	int64_t want = if_match(rq);
 	if (want < 0) {
@@ -397,7 +397,7 @@ static enum err begin_checked(struct req *rq, const char *member_id)
 
 /* Ends the change's transaction: commits after e == ERR_OK, or rolls back
  * (also for a dry run). */
-static enum err end_checked(struct req *rq, enum err e, bool dry_run)
+enum err end_checked(struct req *rq, enum err e, bool dry_run)
 {
 	struct store *st = rq->w->st;
 	if (!e && !dry_run)
@@ -540,7 +540,7 @@ enum err h_member_event_add(struct req *rq)
 /* ---- the secretary's two most common actions (app/lifecycle.h, app/badges.h) ---- */
 
 /* Answers with the member page and the use case's warnings, if any. */
-static enum err answer_with_note(struct req *rq, const char *id, const char *note)
+enum err answer_with_note(struct req *rq, const char *id, const char *note)
 {
 	enum err e = answer_member(rq, id);
 	if (!e && note && *note)

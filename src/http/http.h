@@ -204,6 +204,19 @@ void req_take_diag(struct req *rq, struct diag_list *dl);
  * lock). Free with tree_view_free. */
 void req_tree_view(struct req *rq, date_t d, struct tree_view *v);
 
+/* ---- h_member.c: what the member-changing handlers share ---- */
+/* Begins the change's transaction if member_id is within the caller's
+ * subtree and If-Match names its current version; otherwise 428, 412 or
+ * 404 (the error is set). */
+enum err begin_checked(struct req *rq, const char *member_id);
+/* Ends that transaction: commits after e == ERR_OK (unless dry_run), else
+ * rolls back; returns e, or the commit's error. */
+enum err end_checked(struct req *rq, enum err e, bool dry_run);
+/* Answers with the member page of member_id as it is now (and its ETag). */
+enum err answer_member(struct req *rq, const char *member_id);
+/* Likewise, with "note" when note is not empty (a use case's warnings). */
+enum err answer_with_note(struct req *rq, const char *id, const char *note);
+
 /* ---- handlers (one route each; see routes.c for methods and paths) ---- */
 enum err h_session_open(struct req *rq);
 enum err h_session_close(struct req *rq);
@@ -229,6 +242,16 @@ enum err h_member_events(struct req *rq);
 enum err h_member_event_add(struct req *rq);
 enum err h_member_recognize(struct req *rq);
 enum err h_member_badge(struct req *rq);
+enum err h_member_transfer(struct req *rq);
+enum err h_member_exempt(struct req *rq);
+enum err h_member_exit(struct req *rq);
+enum err h_member_discipline(struct req *rq);
+enum err h_member_card(struct req *rq);
+enum err h_applicants_list(struct req *rq);
+enum err h_applicant_add(struct req *rq);
+enum err h_applicant_step(struct req *rq);
+enum err h_congresses_list(struct req *rq);
+enum err h_congress_plan(struct req *rq);
 enum err h_import(struct req *rq);
 enum err h_export(struct req *rq);
 enum err h_audit_list(struct req *rq);

@@ -52,6 +52,24 @@ out_of_scope() {
     json ub POST /members/000001QN/recognize '{"resolution":"2026-11-01","votes":"3/3","decision":"2026-11-10"}' -H 'If-Match: "v1"' ;;
   "POST /api/v1/members/{member_id}/badges")
     json ub POST /members/000001QN/badges '{"years":40,"date":"2026-11-07"}' -H 'If-Match: "v1"' ;;
+  "POST /api/v1/members/{member_id}/transfer")
+    json ub POST /members/000001QN/transfer '{"action":"start","to":"QN.UB.01","date":"2026-11-01"}' -H 'If-Match: "v1"' ;;
+  "POST /api/v1/members/{member_id}/exempt")
+    json ub POST /members/000001QN/exempt '{"action":"start","date":"2026-11-01","reason":"age"}' -H 'If-Match: "v1"' ;;
+  "POST /api/v1/members/{member_id}/exit") json ub POST /members/000001QN/exit '{"kind":"death","date":"2026-11-01"}' -H 'If-Match: "v1"' ;;
+  "POST /api/v1/members/{member_id}/discipline")
+    json ub POST /members/000001QN/discipline '{"form":"reprimand","date":"2026-11-01"}' -H 'If-Match: "v1"' ;;
+  "POST /api/v1/members/{member_id}/card") json ub POST /members/000001QN/card '{}' ;;
+  "GET /api/v1/applicants") call ub GET "/applicants?org=QN.BC&all=1" ;;
+  "POST /api/v1/applicants")
+    json ub POST /applicants '{"code":"UT-X","full_name":"Lê Thị Mới","gender":"nữ","birth_date":"1990-01-01","org":"QN.HL.01.01"}' ;;
+  "POST /api/v1/applicants/{code}/steps")
+    "$DANGBO" applicant add UT-OUT --name "Phạm Văn Ứng" --gender nam --birth 1998-02-03 --org QN.HL.01.01 \
+      --listed 2026-01-05 2>/dev/null
+    json ub POST /applicants/UT-OUT/steps '{"step":"application","date":"2026-11-01"}'
+    expect_body_lacks "the applicant's name" "Phạm Văn Ứng" ;;
+  "GET /api/v1/congresses") call ub GET "/congresses?org=QN.BC&term=2025-2030" ;;
+  "POST /api/v1/congresses") json ub POST /congresses '{"org":"QN.HL.01","term":"2025-2030","kind":"members","planned":"2027-05-01"}' ;;
   "POST /api/v1/imports") call ub POST /imports -F "members=@$TMP/members_out.csv;type=text/csv" ;;
   "GET /api/v1/exports/{kind}") call ub GET "/exports/members?org=QN.BC" ;;
   "GET /api/v1/audit") call ub GET "/audit?entity=member:000001QN" ;;
