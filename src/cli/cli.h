@@ -72,6 +72,8 @@ int cmd_badge(struct cli *cli, int argc, char **argv);
 int cmd_card(struct cli *cli, int argc, char **argv);
 int cmd_due(struct cli *cli, int argc, char **argv);
 int cmd_rules(struct cli *cli, int argc, char **argv);
+int cmd_backup(struct cli *cli, int argc, char **argv);  /* cmd_backup.c */
+int cmd_restore(struct cli *cli, int argc, char **argv); /* cmd_backup.c */
 /* Who the command line writes as in the audit log: "cli:<unix user>". */
 const char *cli_actor(void);
 

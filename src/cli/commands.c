@@ -6,6 +6,7 @@ extern const char usage_holidays[];
 extern const char usage_help[], usage_init[], usage_import[], usage_export[], usage_org[], usage_member[], usage_demo[];
 extern const char usage_election[];
 extern const char usage_congress[];
+extern const char usage_backup[], usage_restore[];
 
 extern const char usage_report[], usage_target[];
 extern const char usage_user[], usage_audit[], usage_serve[];
@@ -40,5 +41,7 @@ const struct command commands[] = {
 	{"due", cmd_due, "the due and overdue list of an organization", usage_due},
 	{"rules", cmd_rules, "the lifecycle rules in force, their sources and settings", usage_rules},
 	{"holidays", cmd_holidays, "the working-day calendar: show, import the year's days off", usage_holidays},
+	{"backup", cmd_backup, "copy the live database into a checked backup file (SQLite)", usage_backup},
+	{"restore", cmd_restore, "put a checked backup file in place of the database (SQLite)", usage_restore},
 	{0, 0, 0, 0},
 };

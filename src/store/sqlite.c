@@ -3,15 +3,21 @@
  * The file is opened in WAL mode with synchronous=FULL (a committed import
  * survives a power cut) and foreign keys on. Statements are prepared on
  * first use and cached. A bulk load (store_bulk) drops the secondary
- * indexes and recreates them before the commit. */
+ * indexes and recreates them before the commit. Backups and restores go
+ * through SQLite's online backup API (sq_backup, sq_restore). */
 #include "store/store_impl.h"
 #include "store/schema_sqlite.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
 #include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/buf.h"
@@ -278,6 +284,231 @@ static enum err sq_migrate(struct store *st, enum store_open_mode mode)
 	return ERR_OK;
 }
 
+/* Pages copied per backup step: 256 pages (4 MiB at 16 KiB) take a few
+ * milliseconds, so a restore holds its target's write lock in short steps
+ * and a busy or locked database is waited for between them. */
+enum { BACKUP_STEP_PAGES = 256, BACKUP_BUSY_MS = 10000 };
+
+static void sleep_ms(long ms)
+{
+	struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+	nanosleep(&ts, NULL);
+}
+
+/* Runs an initialised backup to its end, waiting on a busy or locked
+ * database up to BACKUP_BUSY_MS in all; finishes it. Returns the SQLite
+ * result (SQLITE_OK when the copy committed). */
+static int backup_run(sqlite3_backup *b)
+{
+	int rc, waited = 0;
+	do {
+		rc = sqlite3_backup_step(b, BACKUP_STEP_PAGES);
+		if ((rc == SQLITE_BUSY || rc == SQLITE_LOCKED) && waited < BACKUP_BUSY_MS) {
+			sleep_ms(20);
+			waited += 20;
+			rc = SQLITE_OK;
+		}
+	} while (rc == SQLITE_OK);
+	int fin = sqlite3_backup_finish(b);
+	return rc == SQLITE_DONE ? fin : rc;
+}
+
+/* Runs PRAGMA integrity_check on db. SQLITE_OK and *bad NULL when whole;
+ * *bad (sqlite3_malloc'd, the first problems) when damaged; an error code
+ * when it cannot be read. */
+static int integrity(sqlite3 *db, char **bad)
+{
+	*bad = NULL;
+	sqlite3_stmt *q;
+	int rc = sqlite3_prepare_v2(db, "PRAGMA integrity_check(5)", -1, &q, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	struct buf b;
+	buf_init(&b, 0);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(q, 0);
+		if (t && strcmp(t, "ok") != 0)
+			buf_addf(&b, "%s%s", b.len ? "; " : "", t);
+	}
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE) {
+		buf_free(&b);
+		return rc;
+	}
+	if (b.len)
+		*bad = sqlite3_mprintf("%s", b.ptr);
+	buf_free(&b);
+	return SQLITE_OK;
+}
+
+static enum err sq_check(struct store *st)
+{
+	char *bad;
+	int rc = integrity(SQ(st)->db, &bad);
+	if (rc != SQLITE_OK) {
+		store_set_error(st, "the database cannot be read: %s", sqlite3_errmsg(SQ(st)->db));
+		return (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB ? ERR_INPUT : ERR_STORE;
+	}
+	if (bad) {
+		store_set_error(st, "the database is damaged (integrity check: %s)", bad);
+		sqlite3_free(bad);
+		return ERR_INPUT;
+	}
+	return ERR_OK;
+}
+
+/* Removes a temporary database and whatever SQLite left beside it. */
+static void remove_db_files(const char *path)
+{
+	static const char *const sfx[] = {"", "-journal", "-wal", "-shm"};
+	for (size_t i = 0; i < sizeof(sfx) / sizeof(*sfx); i++) {
+		char *p = xasprintf("%s%s", path, sfx[i]);
+		unlink(p);
+		free(p);
+	}
+}
+
+/* fsyncs a file, or a directory so that a new name in it is durable. */
+static bool sync_path(const char *path, bool dir)
+{
+	int fd = open(path, (dir ? O_RDONLY | O_DIRECTORY : O_RDWR) | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	bool ok = fsync(fd) == 0;
+	close(fd);
+	return ok;
+}
+
+/* Copies st's database into the new file tmp (already created, empty):
+ * the backup API under one read transaction of st (one snapshot), then the
+ * copy switched to a rollback journal (a self-contained file) and checked. */
+static enum err copy_into(struct store *st, const char *tmp)
+{
+	struct sqlite_store *s = SQ(st);
+	sqlite3 *dst = NULL;
+	int rc = sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		store_set_error(st, "%s: %s", tmp, dst ? sqlite3_errmsg(dst) : sqlite3_errstr(rc));
+		sqlite3_close(dst);
+		return ERR_IO;
+	}
+	/* One snapshot for the whole copy: a read transaction held on st's
+	 * connection across the steps (the backup uses it rather than opening
+	 * its own per step, so the copy never restarts on another connection's
+	 * commit; in WAL mode it blocks no writer). A statement left on a row
+	 * would be inside that transaction: reset them all. */
+	for (int i = 0; i < STMT__MAX; i++)
+		if (s->stmts[i].s)
+			sqlite3_reset(s->stmts[i].s);
+	enum err e = exec_script(st, "BEGIN; SELECT count(*) FROM sqlite_master");
+	if (e) {
+		sqlite3_close(dst);
+		return e;
+	}
+	sqlite3_backup *b = sqlite3_backup_init(dst, "main", s->db, "main");
+	rc = b ? backup_run(b) : sqlite3_errcode(dst);
+	exec_script(st, "COMMIT");
+	if (rc != SQLITE_OK) {
+		store_set_error(st, "backup to %s failed: %s", tmp, b ? sqlite3_errstr(rc) : sqlite3_errmsg(dst));
+		sqlite3_close(dst);
+		return ERR_STORE;
+	}
+	/* The copied header says WAL; a backup is one file you can carry. */
+	char *msg = NULL;
+	rc = sqlite3_exec(dst, "PRAGMA journal_mode=DELETE; PRAGMA synchronous=FULL", NULL, NULL, &msg);
+	char *bad = NULL;
+	if (rc == SQLITE_OK)
+		rc = integrity(dst, &bad);
+	if (rc != SQLITE_OK || bad) {
+		store_set_error(st, "the copy %s failed its check: %s", tmp,
+				bad ? bad : msg ? msg : sqlite3_errmsg(dst));
+		sqlite3_free(bad);
+		sqlite3_free(msg);
+		sqlite3_close(dst);
+		return ERR_STORE;
+	}
+	if (sqlite3_close(dst) != SQLITE_OK) {
+		store_set_error(st, "%s: cannot close the copy", tmp);
+		return ERR_STORE;
+	}
+	return ERR_OK;
+}
+
+static enum err sq_backup(struct store *st, const char *dest)
+{
+	if (access(dest, F_OK) == 0) {
+		store_set_error(st, "%s exists already: a backup never replaces a file (choose another name)", dest);
+		return ERR_CONFLICT;
+	}
+	char *tmp = xasprintf("%s.tmp-XXXXXX", dest);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		store_set_error(st, "%s: cannot write in its directory: %s", dest, strerror(errno));
+		free(tmp);
+		return ERR_IO;
+	}
+	close(fd);
+	enum err e = copy_into(st, tmp);
+	if (!e && !sync_path(tmp, false)) {
+		store_set_error(st, "%s: cannot sync: %s", tmp, strerror(errno));
+		e = ERR_IO;
+	}
+	/* A second name for the complete file: link() refuses a dest that
+	 * appeared meanwhile, where rename() would replace it. */
+	if (!e && link(tmp, dest) != 0) {
+		int err = errno;
+		if (err == EEXIST) {
+			store_set_error(st, "%s exists already: a backup never replaces a file (choose another name)",
+					dest);
+			e = ERR_CONFLICT;
+		} else if ((err == EPERM || err == ENOTSUP || err == EOPNOTSUPP) && access(dest, F_OK) != 0 &&
+			   rename(tmp, dest) == 0) {
+			/* a file system without hard links */
+		} else {
+			store_set_error(st, "%s: cannot create: %s", dest, strerror(err));
+			e = ERR_IO;
+		}
+	}
+	remove_db_files(tmp);
+	if (!e) {
+		char *d = xstrdup(dest);
+		if (!sync_path(dirname(d), true)) {
+			store_set_error(st, "%s: cannot sync its directory: %s", dest, strerror(errno));
+			e = ERR_IO;
+		}
+		free(d);
+	}
+	free(tmp);
+	return e;
+}
+
+static enum err sq_restore(struct store *st, const char *src)
+{
+	struct sqlite_store *s = SQ(st);
+	sqlite3 *from = NULL;
+	int rc = sqlite3_open_v2(src, &from, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		store_set_error(st, "%s: %s", src, from ? sqlite3_errmsg(from) : sqlite3_errstr(rc));
+		sqlite3_close(from);
+		return ERR_STORE;
+	}
+	for (int i = 0; i < STMT__MAX; i++)
+		if (s->stmts[i].s)
+			sqlite3_reset(s->stmts[i].s);
+	sqlite3_backup *b = sqlite3_backup_init(s->db, "main", from, "main");
+	rc = b ? backup_run(b) : sqlite3_errcode(s->db);
+	if (rc != SQLITE_OK) {
+		const char *why = b ? sqlite3_errstr(rc) : sqlite3_errmsg(s->db);
+		if (rc == SQLITE_READONLY)
+			why = "the backup's page size differs from the database's (restore into a new file instead)";
+		store_set_error(st, "restore from %s failed, nothing changed: %s", src, why);
+		sqlite3_close(from);
+		return ERR_STORE;
+	}
+	sqlite3_close(from);
+	return ERR_OK;
+}
+
 static const struct store_ops sqlite_ops = {
 	.name = "sqlite",
 	.close = sq_close,
@@ -295,7 +526,47 @@ static const struct store_ops sqlite_ops = {
 	.last_id = sq_last_id,
 	.bulk = sq_bulk,
 	.migrate = sq_migrate,
+	.backup = sq_backup,
+	.restore = sq_restore,
+	.check = sq_check,
 };
+
+/* STORE_READONLY: no pragma that writes, no migration; the file must be a
+ * dangbo database (a schema version and the meta table) not newer than
+ * this binary. */
+static enum err open_readonly(struct sqlite_store *s)
+{
+	sqlite3_stmt *q;
+	int rc = sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &q, NULL);
+	int have = -1;
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(q);
+		if (rc == SQLITE_ROW)
+			have = sqlite3_column_int(q, 0);
+		sqlite3_finalize(q);
+	}
+	if (have < 0) {
+		store_set_error(&s->base, "not a readable SQLite database (%s)", sqlite3_errmsg(s->db));
+		return ERR_INPUT;
+	}
+	int want = 0;
+	while (sqlite_migrations[want])
+		want++;
+	rc = sqlite3_prepare_v2(s->db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'", -1, &q,
+				NULL);
+	bool meta = rc == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW;
+	sqlite3_finalize(q);
+	if (have == 0 || !meta) {
+		store_set_error(&s->base, "an SQLite database, but not a dangbo database (no dangbo schema)");
+		return ERR_INPUT;
+	}
+	if (have > want) {
+		store_set_error(&s->base, "the database has schema version %d, newer than this dangbo (%d)", have, want);
+		return ERR_INPUT;
+	}
+	s->base.schema_version = have;
+	return exec_script(&s->base, "PRAGMA query_only=ON");
+}
 
 /* SQLite's own memory statistics take a global mutex on every allocation;
  * nothing here reads them. Set once, before SQLite initialises itself. */
@@ -311,7 +582,7 @@ enum err sqlite_store_open(const char *path, enum store_open_mode mode, struct s
 	pthread_once(&once, sqlite_once);
 	struct sqlite_store *s = xcalloc(1, sizeof(*s));
 	s->base.ops = &sqlite_ops;
-	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+	int flags = (mode == STORE_READONLY ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
 	if (mode == STORE_CREATE)
 		flags |= SQLITE_OPEN_CREATE;
 	else if (access(path, F_OK) != 0) {
@@ -329,6 +600,18 @@ enum err sqlite_store_open(const char *path, enum store_open_mode mode, struct s
 		return ERR_STORE;
 	}
 	sqlite3_busy_timeout(s->db, 5000);
+	if (mode == STORE_READONLY) {
+		enum err e = open_readonly(s);
+		if (e) {
+			if (errmsg)
+				*errmsg = xasprintf("%s: %s", path, store_errmsg(&s->base));
+			free(s->base.errmsg);
+			sq_close(&s->base);
+			return e;
+		}
+		*out = &s->base;
+		return ERR_OK;
+	}
 	/* 16 KiB pages for a new database (set before WAL mode, which fixes
 	 * it): fewer page splits and writes in large loads. */
 	enum err e = mode == STORE_CREATE ? exec_script(&s->base, "PRAGMA page_size=16384") : ERR_OK;

@@ -62,8 +62,14 @@ void store_set_error(struct store *st, const char *fmt, ...)
 enum err store_open(const char *uri, enum store_open_mode mode, struct store **out, char **errmsg)
 {
 	*out = NULL;
-	if (strncmp(uri, "postgresql://", 13) == 0 || strncmp(uri, "postgres://", 11) == 0)
+	if (strncmp(uri, "postgresql://", 13) == 0 || strncmp(uri, "postgres://", 11) == 0) {
+		if (mode == STORE_READONLY) {
+			if (errmsg)
+				*errmsg = xasprintf("%s: a read-only open is for SQLite files only", uri);
+			return ERR_USAGE;
+		}
 		return pg_store_open(uri, mode, out, errmsg);
+	}
 	return sqlite_store_open(uri, mode, out, errmsg);
 }
 
@@ -216,6 +222,30 @@ int64_t stmt_col_int(struct store_stmt *s, int i)
 bool stmt_col_null(struct store_stmt *s, int i)
 {
 	return ST(s)->ops->col_null(s, i);
+}
+
+/* PostgreSQL has its own tools for this (docs/backup.md). */
+static enum err no_backup(struct store *st)
+{
+	store_set_error(st, "backup and restore of a PostgreSQL database are done with PostgreSQL's own tools: "
+			    "pg_dump -Fc -f dangbo.dump URI, and pg_restore --clean --if-exists -d URI dangbo.dump "
+			    "(docs/backup.md)");
+	return ERR_REFUSED;
+}
+
+enum err store_backup(struct store *st, const char *dest)
+{
+	return st->ops->backup ? st->ops->backup(st, dest) : no_backup(st);
+}
+
+enum err store_restore(struct store *st, const char *src)
+{
+	return st->ops->restore ? st->ops->restore(st, src) : no_backup(st);
+}
+
+enum err store_check(struct store *st)
+{
+	return st->ops->check ? st->ops->check(st) : ERR_OK;
 }
 
 int64_t store_changes(struct store *st)

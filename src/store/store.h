@@ -28,6 +28,9 @@ struct store_stmt;
 enum store_open_mode {
 	STORE_OPEN,   /* the database must exist and be initialised */
 	STORE_CREATE, /* create it (dangbo init); fails if it holds a dangbo schema already */
+	STORE_READONLY, /* SQLite only: open an existing file read-only, run no
+			 * migration (schema_version is the file's); fails if it is not a
+			 * dangbo database or is newer than this binary (dangbo restore) */
 };
 
 /* Opens uri. On failure *out is NULL and errmsg (if not NULL) receives a
@@ -84,6 +87,34 @@ bool stmt_col_null(struct store_stmt *s, int i);
 void store_set_actor(struct store *st, const char *actor);
 /* The actor set by store_set_actor, or "unknown". */
 const char *store_actor(const struct store *st);
+/* Backups (SQLite; docs/backup.md). On PostgreSQL each returns ERR_REFUSED
+ * with a message naming pg_dump / pg_restore.
+ *
+ * store_backup copies st's database, consistent as of one moment, into the
+ * new file dest while others go on writing: SQLite's online backup API
+ * reads one snapshot (an open read transaction, which in WAL mode blocks no
+ * writer) some pages per step. The copy is written to a temporary file in
+ * dest's directory, switched to a self-contained rollback-journal file,
+ * checked (PRAGMA integrity_check), fsynced and only then linked under dest,
+ * so dest is either absent or complete. Call it outside a transaction.
+ * Errors: ERR_CONFLICT if dest exists (it is never replaced), ERR_IO if the
+ * directory cannot be written, ERR_STORE otherwise; the message is in
+ * store_errmsg(st). */
+enum err store_backup(struct store *st, const char *dest);
+/* Replaces the whole content of st's database with the SQLite file src, in
+ * one write transaction of the backup API (other connections wait on its
+ * lock and then see the new content; on any failure nothing changed). src
+ * is borrowed and must be a checked dangbo database; every cached statement
+ * of st is reset. Call it outside a transaction. Errors: ERR_STORE (busy,
+ * a page size that differs from a WAL-mode target...) with the message in
+ * store_errmsg(st). */
+enum err store_restore(struct store *st, const char *src);
+/* Checks the database file's structure (SQLite PRAGMA integrity_check):
+ * ERR_INPUT with the first problems in store_errmsg(st) when it is damaged,
+ * ERR_STORE when it cannot be read. On PostgreSQL there is nothing to check:
+ * ERR_OK. */
+enum err store_check(struct store *st);
+
 /* Rows changed by the last exec. */
 int64_t store_changes(struct store *st);
 int64_t store_last_id(struct store *st);

@@ -24,6 +24,10 @@ struct store_ops {
 	/* bulk loads: settings outside a transaction, indexes inside */
 	enum err (*bulk)(struct store *st, enum bulk_phase phase);
 	enum err (*migrate)(struct store *st, enum store_open_mode mode);
+	/* store_backup, store_restore, store_check; NULL where the backend has none */
+	enum err (*backup)(struct store *st, const char *dest);
+	enum err (*restore)(struct store *st, const char *src);
+	enum err (*check)(struct store *st);
 };
 
 struct store {
