@@ -196,15 +196,17 @@ enum err h_import(struct req *rq)
 }
 
 /* GET /api/v1/exports/{kind}?org=CODE&as_of=DATE: the CSV file of kind
- * (orgs, org_events, members, events) for org's subtree (the caller's
+ * (orgs, org_events, members, events, ratings) for org's subtree (the caller's
  * scope by default; the whole database for a caller whose scope is all of
  * it and who names no org). as_of other than today only for such callers:
  * a past subtree may hold what is outside the caller's part now. */
 enum err h_export(struct req *rq)
 {
-	enum import_kind k;
-	if (!import_kind_parse(rq->params[0], &k))
-		return req_fail(rq, ERR_NOTFOUND, "no export '%s' (orgs, org_events, members, events)", rq->params[0]);
+	enum import_kind k = IMPORT__MAX;
+	bool ratings = strcmp(rq->params[0], "ratings") == 0; /* ratings.csv: app/export.h */
+	if (!ratings && !import_kind_parse(rq->params[0], &k))
+		return req_fail(rq, ERR_NOTFOUND, "no export '%s' (orgs, org_events, members, events, ratings)",
+				rq->params[0]);
 	enum err e = req_tree(rq);
 	if (e)
 		return e;
@@ -228,7 +230,7 @@ enum err h_export(struct req *rq)
 	if (!f)
 		return req_fail(rq, ERR_IO, "out of memory");
 	char *msg = NULL;
-	e = export_csv(rq->w->st, k, &o, f, &msg);
+	e = ratings ? export_ratings_csv(rq->w->st, &o, f, &msg) : export_csv(rq->w->st, k, &o, f, &msg);
 	fclose(f);
 	if (e) {
 		free(text);
@@ -241,7 +243,7 @@ enum err h_export(struct req *rq)
 	rq->rawlen = len;
 	rq->ctype = "text/csv; charset=utf-8";
 	char cd[96];
-	snprintf(cd, sizeof(cd), "attachment; filename=\"%s.csv\"", import_kind_name(k));
+	snprintf(cd, sizeof(cd), "attachment; filename=\"%s.csv\"", ratings ? "ratings" : import_kind_name(k));
 	req_header(rq, "Content-Disposition", cd);
 	return ERR_OK;
 }
