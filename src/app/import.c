@@ -688,7 +688,7 @@ struct cev {
 	uint32_t member; /* idmap index */
 	date_t date;
 	int32_t org, to;
-	uint32_t detail; /* offset in pending.details, 0 = none */
+	uint32_t detail; /* index + 1 in pending.details, 0 = none */
 	uint32_t line;
 	uint8_t type;
 };
@@ -701,7 +701,8 @@ struct pending {
 	size_t n, cap;
 	uint32_t *first;   /* per id from events.csv: its first event; first[nev_ids] = n */
 	size_t nev_ids;    /* ids met in events.csv (indexes below this may have events) */
-	struct buf details;
+	struct idmap details; /* each distinct detail once: a national file has
+			       * 6.6 million details but about 2,000 texts */
 	bool *used;        /* per id from events.csv: applied with its members.csv row */
 	uint32_t *mline;   /* per id: line in members.csv, 0 = not there */
 	size_t mlinecap;
@@ -712,8 +713,7 @@ static void pending_init(struct pending *p)
 {
 	memset(p, 0, sizeof(*p));
 	buf_init(&p->ids.arena, 0);
-	buf_init(&p->details, 0);
-	buf_addch(&p->details, '\0'); /* offset 0 = no detail */
+	buf_init(&p->details.arena, 0);
 }
 
 static void pending_free(struct pending *p)
@@ -721,7 +721,7 @@ static void pending_free(struct pending *p)
 	idmap_free(&p->ids);
 	free(p->v);
 	free(p->first);
-	buf_free(&p->details);
+	idmap_free(&p->details);
 	free(p->used);
 	free(p->mline);
 	free((char *)p->name);
@@ -784,7 +784,7 @@ static size_t pending_events(const struct pending *p, uint32_t m, struct event_r
 	for (size_t k = 0; k < n; k++) {
 		const struct cev *c = &p->v[p->first[m] + k];
 		(*out)[k] = (struct event_rec){c->date, (enum event_type)c->type, c->org, c->to,
-					      c->detail ? p->details.ptr + c->detail : NULL, (long)c->line};
+					      c->detail ? (char *)idmap_key(&p->details, c->detail - 1) : NULL, (long)c->line};
 	}
 	return n;
 }
@@ -1180,8 +1180,7 @@ static enum err parse_events(struct importer *im, const char *path, struct pendi
 		const char *detail = val(&r, E_DETAIL);
 		if (*detail) {
 			char *clean = text_nfc_clean(detail);
-			ev.detail = (uint32_t)out->details.len;
-			buf_add(&out->details, clean, strlen(clean) + 1);
+			ev.detail = idmap_get(&out->details, clean, true) + 1;
 			free(clean);
 		}
 		ev.member = idmap_get(&out->ids, val(&r, E_ID), true);
