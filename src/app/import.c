@@ -1406,8 +1406,7 @@ enum err import_files(struct store *st, const char *const paths[IMPORT__MAX], co
 		else
 			store_bulk_rollback(st);
 		phase_end(o, "commit", &t0);
-	}
-	else if (bulk)
+	} else if (bulk)
 		store_bulk_rollback(st);
 	else
 		store_rollback(st);
