@@ -131,16 +131,17 @@ enum err h_member_transfer(struct req *rq)
 	int org;
 	if (in.to && (e = req_org(rq, in.to, &org)))
 		return e;
-	char path[] = "/tmp/dangbo-transfer-XXXXXX";
+	/* out: the use case writes the record to a new file (it will not
+	 * overwrite one), in a private directory of its own */
+	char dir[] = "/tmp/dangbo-transfer-XXXXXX", path[sizeof(dir) + 16];
 	if (act == T_OUT) {
-		int fd = mkstemp(path);
-		if (fd < 0)
-			return req_fail(rq, ERR_IO, "cannot make a temporary file for the transfer record");
-		close(fd);
+		if (!mkdtemp(dir))
+			return req_fail(rq, ERR_IO, "cannot make a temporary directory for the transfer record");
+		snprintf(path, sizeof(path), "%s/record.json", dir);
 	}
 	if ((e = begin_checked(rq, id))) {
 		if (act == T_OUT)
-			unlink(path);
+			rmdir(dir);
 		return e;
 	}
 	struct diag_list dl;
@@ -169,6 +170,7 @@ enum err h_member_transfer(struct req *rq)
 		if (!e && !(record = json_load_file(path, 0, &je)))
 			e = req_fail(rq, ERR_IO, "the transfer record cannot be read back: %s", je.text);
 		unlink(path);
+		rmdir(dir);
 	}
 	if ((e = member_done(rq, id, e, &dl, out.note))) {
 		json_decref(record);
