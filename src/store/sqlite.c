@@ -546,7 +546,7 @@ static enum err open_readonly(struct sqlite_store *s)
 		sqlite3_finalize(q);
 	}
 	if (have < 0) {
-		store_set_error(&s->base, "not a readable SQLite database (%s)", sqlite3_errmsg(s->db));
+		store_set_error(&s->base, "not a readable SQLite database or a damaged one (%s)", sqlite3_errmsg(s->db));
 		return ERR_INPUT;
 	}
 	int want = 0;
