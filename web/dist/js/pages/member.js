@@ -94,6 +94,8 @@ function draw(page, notice) {
 				allowed.map((t) => h('button', { type: 'button', 'data-event': t, onclick: () => eventForm(page, t) }, 'Ghi: ' + (eventLabels[t] || t))),
 				allowed.includes('recognize') && h('button', { type: 'button', 'data-action': 'recognize', onclick: () => recognizeForm(page) }, 'Công nhận chính thức theo nghị quyết, quyết định'),
 				allowed.includes('badge') && h('button', { type: 'button', 'data-action': 'badge', onclick: () => badgeForm(page) }, 'Trao Huy hiệu Đảng (cấp số)'),
+				allowed.includes('discipline') && h('button', { type: 'button', 'data-action': 'discipline', onclick: () => disciplineForm(page) }, 'Thi hành kỷ luật theo quyết định'),
+				allowed.includes('exempt_start') && h('button', { type: 'button', 'data-action': 'exempt', onclick: () => exemptForm(page) }, 'Miễn công tác và sinh hoạt đảng'),
 				h('button', { type: 'button', class: 'secondary', 'data-action': 'edit', onclick: () => editForm(page) }, 'Sửa thông tin cá nhân')),
 			formBox);
 	}
@@ -391,4 +393,81 @@ function badgeForm(page) {
 	h('div', { class: 'actions' }, save, h('button', { type: 'button', class: 'secondary', onclick: () => closeForm(page) }, 'Hủy')));
 	openForm(page, form);
 	years.focus();
+}
+
+// The forms of discipline (Điều lệ Đảng Điều 35, QĐ 296-QĐ/TW), as the API
+// names them (POST /members/{id}/discipline).
+const DISCIPLINE_FORMS = [['reprimand', 'Khiển trách'], ['warning', 'Cảnh cáo'], ['dismissal', 'Cách chức'], ['expulsion', 'Khai trừ']];
+
+// A disciplinary measure by decision; the server refuses, citing the rule,
+// what the member's status does not allow (a probationary member may only
+// be reprimanded or warned).
+function disciplineForm(page) {
+	const kind = h('select', { name: 'form' }, DISCIPLINE_FORMS.map(([v, t]) => h('option', { value: v }, t)));
+	const kindF = field('Hình thức', kind);
+	const date = dateInput({ name: 'date' }, session.today || '');
+	const dateF = field('Ngày quyết định', date);
+	const reason = h('input', { type: 'text', name: 'reason', class: 'w-wide', autocomplete: 'off' });
+	const reasonF = field('Lý do', reason, 'Không bắt buộc');
+	const ref = h('input', { type: 'text', name: 'ref', class: 'w-wide', autocomplete: 'off' });
+	const refF = field('Số quyết định', ref, 'Không bắt buộc');
+	const msg = h('div', {});
+	const save = h('button', { type: 'submit' }, 'Ghi kỷ luật');
+	const form = h('form', { class: 'box', 'data-form': 'discipline', novalidate: true, onsubmit: (ev) => {
+		ev.preventDefault();
+		fill(msg);
+		const d = date.iso();
+		dateF.setError(d ? '' : 'Xin nhập ngày, dạng ngày/tháng/năm.');
+		if (!d) { date.focus(); return; }
+		const body = { form: kind.value, date: d };
+		if (reason.value.trim()) body.reason = reason.value.trim();
+		if (ref.value.trim()) body.ref = ref.value.trim();
+		const label = DISCIPLINE_FORMS.find(([v]) => v === kind.value)[1];
+		sendAction(page, 'discipline', body, msg, save, 'Chưa ghi được kỷ luật.',
+			() => `Đã ghi kỷ luật: ${label}.`);
+	} },
+	h('h3', {}, 'Thi hành kỷ luật'),
+	h('div', { class: 'row' }, kindF, dateF), h('div', { class: 'row' }, reasonF, refF), msg,
+	h('div', { class: 'actions' }, save, h('button', { type: 'button', class: 'secondary', onclick: () => closeForm(page) }, 'Hủy')));
+	openForm(page, form);
+	kind.focus();
+}
+
+// The reasons for exemption (QĐ 294-QĐ/TW §7): the first two decided by the
+// chi bộ without a term, the others for a stated term.
+const EXEMPT_REASONS = [['age', 'Tuổi cao'], ['health', 'Sức khỏe yếu'], ['treatment', 'Điều trị bệnh dài ngày'],
+	['abroad', 'Ra nước ngoài vì việc riêng'], ['remote', 'Ở xa nơi sinh hoạt'], ['mobile', 'Làm việc lưu động'],
+	['retiring', 'Chờ nghỉ hưu'], ['maternity', 'Nghỉ thai sản']];
+
+// An exemption from party work and activity (POST /members/{id}/exempt).
+function exemptForm(page) {
+	const reason = h('select', { name: 'reason' }, EXEMPT_REASONS.map(([v, t]) => h('option', { value: v }, t)));
+	const reasonF = field('Lý do miễn', reason);
+	const date = dateInput({ name: 'date' }, session.today || '');
+	const dateF = field('Từ ngày', date);
+	const until = dateInput({ name: 'until' }, '');
+	const untilF = field('Đến ngày', until, 'Bắt buộc, trừ khi miễn vì tuổi cao hoặc sức khỏe');
+	const ref = h('input', { type: 'text', name: 'ref', class: 'w-wide', autocomplete: 'off' });
+	const refF = field('Số nghị quyết, quyết định', ref, 'Không bắt buộc');
+	const msg = h('div', {});
+	const save = h('button', { type: 'submit' }, 'Ghi miễn sinh hoạt');
+	const form = h('form', { class: 'box', 'data-form': 'exempt', novalidate: true, onsubmit: (ev) => {
+		ev.preventDefault();
+		fill(msg);
+		const d = date.iso(), u = until.value.trim() ? until.iso() : '';
+		dateF.setError(d ? '' : 'Xin nhập ngày, dạng ngày/tháng/năm.');
+		untilF.setError(u === null ? 'Xin nhập ngày, dạng ngày/tháng/năm.' : '');
+		const bad = form.querySelector('[aria-invalid="true"]');
+		if (bad) { bad.focus(); return; }
+		const body = { action: 'start', date: d, reason: reason.value };
+		if (u) body.until = u;
+		if (ref.value.trim()) body.ref = ref.value.trim();
+		sendAction(page, 'exempt', body, msg, save, 'Chưa ghi được việc miễn sinh hoạt.',
+			() => 'Đã ghi miễn công tác và sinh hoạt đảng.');
+	} },
+	h('h3', {}, 'Miễn công tác và sinh hoạt đảng'),
+	h('div', { class: 'row' }, reasonF, dateF, untilF), h('div', { class: 'row' }, refF), msg,
+	h('div', { class: 'actions' }, save, h('button', { type: 'button', class: 'secondary', onclick: () => closeForm(page) }, 'Hủy')));
+	openForm(page, form);
+	reason.focus();
 }
