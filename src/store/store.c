@@ -228,8 +228,8 @@ bool stmt_col_null(struct store_stmt *s, int i)
 static enum err no_backup(struct store *st)
 {
 	store_set_error(st, "backup and restore of a PostgreSQL database are done with PostgreSQL's own tools: "
-			    "pg_dump -Fc -f dangbo.dump URI, and pg_restore --clean --if-exists -d URI dangbo.dump "
-			    "(docs/backup.md)");
+			    "pg_dump -Fc -f dangbo.dump URI, and "
+			    "pg_restore --clean --if-exists --no-owner -d URI dangbo.dump (docs/backup.md)");
 	return ERR_REFUSED;
 }
 
