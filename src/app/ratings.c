@@ -86,6 +86,48 @@ bool rating_period_parse(const char *s, int *end_year, int *end_month)
 	return false;
 }
 
+/* The first day of a period rating_period_parse accepted: 1 January of a
+ * year or of a term's first year, the first day of a quarter. */
+static date_t period_start(const char *s)
+{
+	int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	int month = strlen(s) == 7 ? (s[6] - '1') * 3 + 1 : 1;
+	return date_from_ymd(y, month, 1);
+}
+
+/* QĐ 366-QĐ/TW Điều 11 (rules.md §2.1): a collective is rated excellent only
+ * if no member of its leadership collective was disciplined in the period.
+ * The leadership collective is the committee elected by the organization's
+ * latest congress held by the day of the discipline (congress result).
+ * *found with the first such member and the day of the discipline. Disciplined directly
+ * subordinate organizations, the rule's other condition, are not recorded
+ * in dangbo and not checked. */
+static enum err disciplined_leader(struct store *st, int64_t org_id, date_t from, date_t to, struct buf *who,
+				   char day[11], bool *found)
+{
+	char f[11], t[11];
+	date_format(from, f);
+	date_format(to, t);
+	struct store_stmt *q = store_stmt(st, STMT_RATING_DISCIPLINED_LEADER);
+	stmt_bind_int(q, 1, org_id);
+	stmt_bind_text(q, 2, f);
+	stmt_bind_text(q, 3, t);
+	bool row;
+	enum err e = stmt_step(q, &row);
+	*found = !e && row;
+	if (*found) {
+		buf_reset(who);
+		buf_adds(who, stmt_col_text(q, 0));
+		date_t d;
+		if (date_parse(stmt_col_text(q, 1), &d))
+			date_format_vn(d, day);
+		else
+			snprintf(day, 11, "%s", stmt_col_text(q, 1));
+		e = stmt_step(q, &row);
+	}
+	return e;
+}
+
 /* Score in tenths from "85", "85.5" or "85,5"; 0 to 100. */
 static bool parse_score(const char *s, int *tenths)
 {
@@ -357,6 +399,26 @@ enum err ratings_import(struct store *st, const char *path, const struct rating_
 				 "level decided so",
 				 score, level_names[level_of_score(w.score)], level_names[w.level]);
 			ok = false;
+		}
+		if (ok && !w.member && w.level == RATING_EXCELLENT && !*override) {
+			struct buf who;
+			buf_init(&who, 0);
+			char day[11];
+			bool found;
+			e = disciplined_leader(st, w.org_id, period_start(period), end, &who, day, &found);
+			if (e) {
+				buf_free(&who);
+				break;
+			}
+			if (found) {
+				diag_add(dl, name, rec.line, H(R_LEVEL),
+					 "%s cannot be rated excellent for %s: %s, a member of its committee, was "
+					 "disciplined on %s (QĐ 366-QĐ/TW Điều 11: no member of the leadership collective "
+					 "disciplined in the period); give an override_reason if the upper level decided so",
+					 subject, period, who.ptr, day);
+				ok = false;
+			}
+			buf_free(&who);
 		}
 		if (strcmp(self, "yes") == 0 || strcmp(self, "co") == 0 || strcmp(self, "có") == 0) {
 			w.self = true;

@@ -393,4 +393,10 @@ const char *const sqlite_sql[STMT__MAX] = {
 	[STMT_RATING_ALL] = "SELECT r.period, r.subject_type, r.subject, r.score, r.level, r.self_review, "
 			    "r.override_reason, o.code FROM rating r LEFT JOIN member m ON r.subject_type = 'member' "
 			    "AND m.member_id = r.subject LEFT JOIN org o ON o.id = COALESCE(m.org_id, r.org_id)",
+	[STMT_RATING_DISCIPLINED_LEADER] = "SELECT m.member_id, e.date FROM congress c JOIN congress_elected ce ON ce.congress = c.id "
+					   "JOIN member m ON m.id = ce.member JOIN event e ON e.member = ce.member AND e.type = 'discipline' "
+					   "WHERE c.org_id = ?1 AND ce.role IN ('committee', 'secretary') AND c.held_on IS NOT NULL "
+					   "AND e.date >= ?2 AND e.date <= ?3 AND e.date >= c.held_on "
+					   "AND NOT EXISTS (SELECT 1 FROM congress c2 WHERE c2.org_id = c.org_id AND c2.held_on IS NOT NULL "
+					   "AND c2.held_on > c.held_on AND c2.held_on <= e.date) ORDER BY e.date, m.member_id LIMIT 1",
 };

@@ -121,6 +121,9 @@ enum stmt {
 	STMT_RATING_INSERT,       /* period,subject_type,subject,org_id,score (tenths),level,self_review,override_reason */
 	STMT_RATING_OF_PERIOD,    /* period -> subject_type,subject,org_id,score,level,self_review */
 	STMT_RATING_ALL,          /* -> period,subject_type,subject,score,level,self_review,override_reason,org code (export) */
+	STMT_RATING_DISCIPLINED_LEADER, /* org_id,from,to -> member_id,date: the first discipline in [from, to] of a
+					 * member of the committee of org then in office (elected by its latest
+					 * congress held by that day) */
 	STMT__MAX
 };
 
