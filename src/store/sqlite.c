@@ -185,15 +185,20 @@ static enum err drop_indexes(struct sqlite_store *s)
 	return e;
 }
 
-static enum err sq_bulk(struct store *st, enum bulk_phase phase)
+/* Resets every cached statement: one left on a row would hold a read
+ * transaction open (and lock its table against DDL and journal changes). */
+static void reset_statements(struct sqlite_store *s)
 {
-	struct sqlite_store *s = SQ(st);
-	/* A statement left on a row keeps its table locked against DROP/CREATE
-	 * INDEX and against a journal mode change: nobody iterates across these
-	 * calls, so every cached statement can be reset. */
 	for (int i = 0; i < STMT__MAX; i++)
 		if (s->stmts[i].s)
 			sqlite3_reset(s->stmts[i].s);
+}
+
+static enum err sq_bulk(struct store *st, enum bulk_phase phase)
+{
+	struct sqlite_store *s = SQ(st);
+	/* nobody iterates across these calls */
+	reset_statements(s);
 	switch (phase) {
 	case BULK_SETTINGS_ON:
 		/* A national load writes gigabytes. Into an empty database a
@@ -397,9 +402,7 @@ static enum err copy_into(struct store *st, const char *tmp)
 	 * its own per step, so the copy never restarts on another connection's
 	 * commit; in WAL mode it blocks no writer). A statement left on a row
 	 * would be inside that transaction: reset them all. */
-	for (int i = 0; i < STMT__MAX; i++)
-		if (s->stmts[i].s)
-			sqlite3_reset(s->stmts[i].s);
+	reset_statements(s);
 	enum err e = exec_script(st, "BEGIN; SELECT count(*) FROM sqlite_master");
 	if (e) {
 		sqlite3_close(dst);
@@ -492,9 +495,7 @@ static enum err sq_restore(struct store *st, const char *src)
 		sqlite3_close(from);
 		return ERR_STORE;
 	}
-	for (int i = 0; i < STMT__MAX; i++)
-		if (s->stmts[i].s)
-			sqlite3_reset(s->stmts[i].s);
+	reset_statements(s);
 	sqlite3_backup *b = sqlite3_backup_init(s->db, "main", from, "main");
 	rc = b ? backup_run(b) : sqlite3_errcode(s->db);
 	if (rc != SQLITE_OK) {
