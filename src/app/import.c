@@ -1106,6 +1106,7 @@ static enum err import_members(struct importer *im, const char *path, bool fresh
 		if (np) {
 			events_free(ev, nev);
 			ev = NULL;
+			nev = 0;
 			pend->used[idx] = true;
 		}
 		const struct event_rec *use = np ? pev : ev;

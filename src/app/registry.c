@@ -242,6 +242,8 @@ void member_rec_free(struct member_rec *m)
 
 void events_free(struct event_rec *ev, size_t n)
 {
+	if (!ev)
+		return;
 	for (size_t i = 0; i < n; i++)
 		free(ev[i].detail);
 	free(ev);
