@@ -94,25 +94,11 @@ enum err backup_make(struct store *st, const char *dest, struct backup_info *inf
 	return e;
 }
 
-/* One row of a counting or listing statement: true if it has a row with a
- * non-zero first column (count) or any row (list). */
-static bool has_rows(struct store *st, enum stmt id, bool count)
-{
-	struct store_stmt *s = store_stmt(st, id);
-	bool row = false;
-	if (stmt_step(s, &row) || !row)
-		return false;
-	bool yes = count ? stmt_col_int(s, 0) > 0 : true;
-	while (row && !stmt_step(s, &row))
-		;
-	return yes;
-}
-
 /* Organizations, members or audit records: what a restore would lose. */
 static bool holds_data(struct store *st)
 {
-	return has_rows(st, STMT_MEMBER_COUNT, true) || has_rows(st, STMT_ORG_ALL, false) ||
-	       (store_schema_version(st) >= AUDIT_SINCE_SCHEMA && has_rows(st, STMT_AUDIT_HEAD, false));
+	return registry_holds_data(st) ||
+	       (store_schema_version(st) >= AUDIT_SINCE_SCHEMA && store_has_rows(st, STMT_AUDIT_HEAD));
 }
 
 static int64_t meta_int(struct store *st, const char *key)

@@ -686,3 +686,12 @@ enum err registry_member_find(struct store *st, const char *query, size_t limit,
 	*n = keep;
 	return e;
 }
+
+bool registry_holds_data(struct store *st)
+{
+	struct store_stmt *s = store_stmt(st, STMT_MEMBER_COUNT);
+	bool row = false;
+	bool members = stmt_step(s, &row) == ERR_OK && row && stmt_col_int(s, 0) > 0;
+	store_stmt(st, STMT_MEMBER_COUNT); /* reset */
+	return members || store_has_rows(st, STMT_ORG_ALL);
+}

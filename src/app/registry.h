@@ -114,6 +114,10 @@ enum err registry_member_check(struct registry *r, const struct member_rec *m, c
 enum err registry_member_write(struct registry *r, struct member_rec *m, const struct event_rec *ev, size_t nev,
 			       bool replace_events, const struct member_timeline *tl, const char *full_key,
 			       const char *given_key, const char *facts_file, struct diag_list *dl);
+/* True if the database holds any organization or member (a demo or a
+ * restore would mix with them). */
+bool registry_holds_data(struct store *st);
+
 /* The search keys of a name (member find): the whole name folded (no
  * diacritics, lower case), and the given name (last word) first, then the
  * rest. Reads nothing shared: safe on any thread. */

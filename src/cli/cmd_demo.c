@@ -2,11 +2,14 @@
 #include "cli/cli.h"
 #include "cli/opts.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "app/import.h"
+#include "app/registry.h"
 #include "core/xalloc.h"
 #include "io/demo.h"
 #include "store/store.h"
@@ -52,8 +55,17 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
 	struct store *st = import ? cli_open_db(cli, &code) : NULL;
 	if (import && !st)
 		return code;
+	if (import && registry_holds_data(st)) {
+		store_close(st);
+		return cli_fail(ERR_CONFLICT, "the database holds organizations or members already: the demo data "
+					      "set goes into an empty one (dangbo --db NEW.db init, then the demo)");
+	}
 	char tmpl[] = "/tmp/dangbo-demo.XXXXXX";
 	const char *dir = opt_get(opts, "keep");
+	if (dir && mkdir(dir, 0777) != 0 && errno != EEXIST) {
+		store_close(st);
+		return cli_fail(ERR_IO, "%s: cannot create the directory: %s", dir, strerror(errno));
+	}
 	if (!dir) {
 		const char *t = getenv("TMPDIR");
 		char *p = t ? xasprintf("%s/dangbo-demo.XXXXXX", t) : xstrdup(tmpl);
@@ -81,8 +93,8 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
 	if (e == ERR_INPUT || diag_count(&dl))
 		diag_print(&dl, stderr);
 	if (e)
-		cli_fail(e, "the demo data set was not imported%s%s", e == ERR_STORE ? ": " : "",
-			 e == ERR_STORE ? store_errmsg(st) : "");
+		cli_fail(e, "the demo data set was not %s%s%s", import ? "imported" : "written",
+			 e == ERR_STORE ? ": " : "", e == ERR_STORE ? store_errmsg(st) : "");
 	else
 		fprintf(stderr, "dangbo: demo: %llu organizations, %llu organization events, %llu members, %llu events\n",
 			(unsigned long long)counts.orgs, (unsigned long long)counts.org_events,

@@ -268,3 +268,11 @@ const char *store_actor(const struct store *st)
 {
 	return st->actor ? st->actor : "unknown";
 }
+
+bool store_has_rows(struct store *st, enum stmt id)
+{
+	bool row = false;
+	bool yes = stmt_step(store_stmt(st, id), &row) == ERR_OK && row;
+	store_stmt(st, id); /* reset */
+	return yes;
+}

@@ -64,6 +64,10 @@ enum err store_bulk_indexes(struct store *st);
 enum err store_bulk_commit(struct store *st);
 void store_bulk_rollback(struct store *st);
 
+/* True if statement id (taking no parameters) gives at least one row; the
+ * statement is reset after. */
+bool store_has_rows(struct store *st, enum stmt id);
+
 /* The cached prepared statement for id, reset and with bindings cleared. */
 struct store_stmt *store_stmt(struct store *st, enum stmt id);
 /* Binds parameter i (1-based). A NULL text or an INT64_MIN integer binds NULL. */
