@@ -310,11 +310,44 @@ enum err congress_progress_get(struct store *st, const char *org_code, const cha
 	return e;
 }
 
+static const struct {
+	const char *name, *label;
+} seats[CSEAT__MAX] = {
+	[CSEAT_MEMBER] = {"member", "đảng viên"},
+	[CSEAT_DELEGATE] = {"delegate", "đại biểu chính thức"},
+	[CSEAT_ALTERNATE] = {"alternate", "đại biểu dự khuyết thay thế"},
+	[CSEAT_EX_OFFICIO] = {"ex_officio", "ủy viên ban chấp hành đương nhiệm (đại biểu đương nhiên)"},
+	[CSEAT_RESERVE] = {"reserve", "đại biểu dự khuyết chưa thay thế"},
+	[CSEAT_LAPSED] = {"lapsed", "không còn là đảng viên chính thức của đảng bộ vào ngày đại hội"},
+};
+
+const char *congress_seat_name(enum congress_seat x)
+{
+	return (unsigned)x < CSEAT__MAX ? seats[x].name : NULL;
+}
+
+const char *congress_seat_label(enum congress_seat x)
+{
+	return (unsigned)x < CSEAT__MAX ? seats[x].label : NULL;
+}
+
+bool congress_seat_parse(const char *s, enum congress_seat *out)
+{
+	for (int i = 0; s && i < CSEAT__MAX; i++)
+		if (strcmp(s, seats[i].name) == 0) {
+			*out = (enum congress_seat)i;
+			return true;
+		}
+	return false;
+}
+
 void congress_roster_free(struct congress_roster *r)
 {
 	for (size_t i = 0; i < r->n; i++) {
 		free(r->v[i].member_id);
 		free(r->v[i].full_name);
+		free(r->v[i].elected_by);
+		free(r->v[i].replaces);
 	}
 	free(r->v);
 	memset(r, 0, sizeof(*r));
@@ -357,6 +390,8 @@ static void roster_read(struct registry *r, int root, date_t day, struct congres
 		p->full_name = stmt_col_text(q, 1) ? xstrdup(stmt_col_text(q, 1)) : NULL;
 		p->official = s != MS_PROBATIONARY;
 		p->exclusion = -1;
+		p->seat = CSEAT_MEMBER;
+		p->elected_by = p->replaces = NULL;
 		stmt_step(q, &row);
 	}
 	if (out->n)
@@ -386,6 +421,9 @@ static enum err roster_freeze(struct store *st, int64_t congress, const char *ke
 		stmt_bind_int(q, 3, r->v[i].official);
 		stmt_bind_text(q, 4, r->v[i].exclusion >= 0 ? exclusion_name((enum election_exclusion)r->v[i].exclusion)
 							    : NULL);
+		stmt_bind_text(q, 5, congress_seat_name(r->v[i].seat));
+		stmt_bind_text(q, 6, r->v[i].elected_by);
+		stmt_bind_text(q, 7, r->v[i].replaces);
 		e = stmt_exec(q);
 	}
 	if (!e) {
@@ -407,6 +445,23 @@ static enum err roster_freeze(struct store *st, int64_t congress, const char *ke
 	return e;
 }
 
+/* Fills r->base from r->v: the convened and their exclusions; the
+ * probationary members of a members' congress apart. */
+static void roster_count(struct congress_roster *r)
+{
+	memset(&r->base, 0, sizeof(r->base));
+	for (size_t i = 0; i < r->n; i++) {
+		const struct congress_person *p = &r->v[i];
+		if (p->official) {
+			r->base.convened++;
+			if (p->exclusion >= 0)
+				r->base.excluded[p->exclusion]++;
+		} else if (p->seat == CSEAT_MEMBER) {
+			r->base.probationary++;
+		}
+	}
+}
+
 /* The frozen roster of congress, if any (sets out->frozen and the counts). */
 static enum err roster_load(struct store *st, int64_t congress, struct congress_roster *out)
 {
@@ -424,21 +479,176 @@ static enum err roster_load(struct store *st, int64_t congress, struct congress_
 		p->official = stmt_col_int(q, 2) != 0;
 		enum election_exclusion x;
 		p->exclusion = stmt_col_text(q, 3) && exclusion_parse(stmt_col_text(q, 3), &x) ? (int)x : -1;
-		if (!p->official)
-			out->base.probationary++;
-		else {
-			out->base.convened++;
-			if (p->exclusion >= 0)
-				out->base.excluded[p->exclusion]++;
-		}
+		/* rows frozen before migration 7 carry no seat: members' congress */
+		if (!congress_seat_parse(stmt_col_text(q, 4), &p->seat))
+			p->seat = CSEAT_MEMBER;
+		p->elected_by = stmt_col_text(q, 5) ? xstrdup(stmt_col_text(q, 5)) : NULL;
+		p->replaces = stmt_col_text(q, 6) ? xstrdup(stmt_col_text(q, 6)) : NULL;
 	}
+	roster_count(out);
 	out->frozen = !e && out->n > 0;
 	return e;
 }
 
+/* Whether member_id is an official member of root's subtree on day (a
+ * delegate still holding the seat: see the top of congress.h). */
+static bool official_under(struct registry *r, const char *member_id, int root, date_t day)
+{
+	struct store_stmt *q = store_stmt(r->st, STMT_MEMBER_ROWID);
+	stmt_bind_text(q, 1, member_id);
+	bool row = false;
+	if (stmt_step(q, &row) != ERR_OK || !row)
+		return false;
+	int64_t id = stmt_col_int(q, 0);
+	stmt_step(q, &row);
+	size_t lo = 0, hi = r->nmembers;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (r->members[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == r->nmembers || r->members[lo].id != id)
+		return false;
+	const struct member_fact *m = &r->members[lo];
+	const struct span *sp = member_span_at(&m->tl, day);
+	if (!sp || member_status_at(&m->f, &m->tl, day) != MS_OFFICIAL)
+		return false;
+	int o = registry_org_index(sp->org);
+	o = o == TREE_NONE ? TREE_NONE : tree_follow(&r->tree, o, day);
+	return o != TREE_NONE && tree_is_under(&r->tree, o, root, day);
+}
+
+static struct congress_person *person_find(struct congress_roster *out, const char *member_id)
+{
+	for (size_t i = 0; i < out->n; i++)
+		if (strcmp(out->v[i].member_id, member_id) == 0)
+			return &out->v[i];
+	return NULL;
+}
+
+static struct congress_person *person_add(struct congress_roster *out, size_t *cap, const char *member_id,
+					  const char *name, enum congress_seat seat, const char *elected_by)
+{
+	XGROW(out->v, *cap, out->n + 1);
+	struct congress_person *p = &out->v[out->n++];
+	p->member_id = xstrdup(member_id);
+	p->full_name = name ? xstrdup(name) : NULL;
+	p->official = false;
+	p->exclusion = -1;
+	p->seat = seat;
+	p->elected_by = elected_by ? xstrdup(elected_by) : NULL;
+	p->replaces = NULL;
+	return p;
+}
+
+static bool listed(const char *const *v, size_t n, const char *id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i], id) == 0)
+			return true;
+	return false;
+}
+
+/* The roster of the delegates' congress (org id org, tree index root) for
+ * term on out->day: the ex officio members, the delegates elected by the
+ * congresses of root's direct subordinates, and the alternates seated in
+ * place of the absent (absent[]) or lapsed delegates, in order (QĐ
+ * 294-QĐ/TW §11.4; QĐ 190-QĐ/TW Điều 30; see the top of congress.h). The
+ * delegates are appended in electing organization and seat order; the
+ * caller sorts. */
+static enum err roster_read_delegates(struct store *st, struct registry *r, int64_t org, int root,
+				      const char *term, const char *const *absent, size_t nabsent,
+				      struct congress_roster *out)
+{
+	size_t cap = 0;
+	date_t day = out->day;
+	/* ex officio: the committee elected at the latest earlier congress */
+	struct store_stmt *q = store_stmt(st, STMT_CONGRESS_COMMITTEE_BEFORE);
+	stmt_bind_int(q, 1, org);
+	stmt_bind_int(q, 2, org);
+	stmt_bind_text(q, 3, term);
+	bool row;
+	enum err e;
+	while ((e = stmt_step(q, &row)) == ERR_OK && row) {
+		const char *id = stmt_col_text(q, 0);
+		if (id && !person_find(out, id))
+			person_add(out, &cap, id, stmt_col_text(q, 1), CSEAT_EX_OFFICIO, NULL);
+	}
+	if (e)
+		return e;
+	size_t nex = out->n;
+	for (size_t i = 0; i < nex; i++) {
+		struct congress_person *p = &out->v[i];
+		if (!official_under(r, p->member_id, root, day)) {
+			p->seat = CSEAT_LAPSED;
+			continue;
+		}
+		p->official = true;
+		/* rules.md §1.8 (b): no alternate for an absent committee member */
+		if (listed(absent, nabsent, p->member_id))
+			p->exclusion = EXCL_COMMITTEE_ABSENT;
+	}
+	/* the delegates and alternates of the direct subordinates' congresses */
+	size_t first = out->n;
+	q = store_stmt(st, STMT_CONGRESS_DELEGATES_OF_TERM);
+	stmt_bind_text(q, 1, term);
+	while ((e = stmt_step(q, &row)) == ERR_OK && row) {
+		/* columns: org_id,role,seq,member_id,full_name */
+		int o = tree_index_of_id(&r->tree, stmt_col_int(q, 0));
+		const char *role = stmt_col_text(q, 1), *id = stmt_col_text(q, 3);
+		if (o == TREE_NONE || !role || !id || tree_parent_at(&r->tree, o, day) != root)
+			continue;
+		if (person_find(out, id))
+			continue; /* ex officio already, or elected twice: one seat */
+		person_add(out, &cap, id, stmt_col_text(q, 4),
+			   strcmp(role, "alternate") == 0 ? CSEAT_RESERVE : CSEAT_DELEGATE, r->tree.orgs[o].code);
+	}
+	if (e)
+		return e;
+	/* rows come in (org, role, seq) order: each organization's seats and
+	 * alternates in the order elected */
+	for (size_t i = first; i < out->n; i++) {
+		struct congress_person *d = &out->v[i];
+		if (d->seat != CSEAT_DELEGATE)
+			continue;
+		bool lapsed = !official_under(r, d->member_id, root, day);
+		bool away = listed(absent, nabsent, d->member_id);
+		if (lapsed)
+			d->seat = CSEAT_LAPSED;
+		else
+			d->official = true;
+		if (!lapsed && !away)
+			continue;
+		/* QĐ 294-QĐ/TW §11.4.2: the next alternate of the same
+		 * organization, in the order elected */
+		struct congress_person *alt = NULL;
+		for (size_t k = first; k < out->n && !alt; k++) {
+			struct congress_person *a = &out->v[k];
+			if (a->seat == CSEAT_RESERVE && strcmp(a->elected_by, d->elected_by) == 0 &&
+			    !listed(absent, nabsent, a->member_id) && official_under(r, a->member_id, root, day))
+				alt = a;
+		}
+		if (alt) {
+			alt->seat = CSEAT_ALTERNATE;
+			alt->official = true;
+			alt->replaces = xstrdup(d->member_id);
+			d->official = false;
+		} else if (!lapsed) {
+			/* QĐ 190-QĐ/TW Điều 30: absent, no alternate in place */
+			d->exclusion = EXCL_DELEGATE_ABSENT_NO_ALTERNATE;
+		}
+	}
+	for (size_t i = first; i < out->n; i++)
+		if (out->v[i].seat == CSEAT_RESERVE && !official_under(r, out->v[i].member_id, root, day))
+			out->v[i].seat = CSEAT_LAPSED;
+	return ERR_OK;
+}
+
 enum err congress_roster_get(struct store *st, const char *org_code, const char *term,
-			     const struct congress_exclusion *ex, size_t nex, bool freeze,
-			     struct congress_roster *out, struct buf *msg)
+			     const struct congress_exclusion *ex, size_t nex, const char *const *absent,
+			     size_t nabsent, bool freeze, struct congress_roster *out, struct buf *msg)
 {
 	buf_reset(msg);
 	memset(out, 0, sizeof(*out));
@@ -458,7 +668,13 @@ enum err congress_roster_get(struct store *st, const char *org_code, const char 
 	}
 	out->kind = c.kind;
 	out->day = c.held != DATE_NONE ? c.held : c.planned;
-	if (!freeze && nex == 0) {
+	if (nabsent && c.kind != CONGRESS_DELEGATES) {
+		buf_addf(msg, "--absent %s: the congress of %s for %s is a members' congress: an absent member is "
+			 "excluded with --exclude %s:excused_absent (QĐ 190-QĐ/TW Điều 30)", absent[0], org_code, term,
+			 absent[0]);
+		return ERR_INPUT;
+	}
+	if (!freeze && nex == 0 && nabsent == 0) {
 		if ((e = roster_load(st, c.id, out))) {
 			buf_addf(msg, "%s", store_errmsg(st));
 			congress_roster_free(out);
@@ -467,6 +683,22 @@ enum err congress_roster_get(struct store *st, const char *org_code, const char 
 		if (out->frozen)
 			return ERR_OK;
 	}
+	/* committee_absent and delegate_absent_no_alternate are absences */
+	const char **away = xcalloc(nabsent + nex + 1, sizeof(*away));
+	size_t naway = 0;
+	for (size_t i = 0; i < nabsent; i++) {
+		if (listed(away, naway, absent[i])) {
+			buf_addf(msg, "--absent %s: %s is absent twice", absent[i], absent[i]);
+			free(away);
+			return ERR_INPUT;
+		}
+		away[naway++] = absent[i];
+	}
+	for (size_t i = 0; i < nex; i++)
+		if (c.kind == CONGRESS_DELEGATES &&
+		    (ex[i].reason == EXCL_COMMITTEE_ABSENT || ex[i].reason == EXCL_DELEGATE_ABSENT_NO_ALTERNATE) &&
+		    !listed(away, naway, ex[i].member_id))
+			away[naway++] = ex[i].member_id;
 	struct registry r;
 	struct diag_list dl;
 	diag_init(&dl);
@@ -477,21 +709,67 @@ enum err congress_roster_get(struct store *st, const char *org_code, const char 
 	if (e) {
 		buf_addf(msg, "reading the registry: %s", store_errmsg(st));
 		registry_close(&r);
+		free(away);
 		return e;
 	}
-	roster_read(&r, tree_find(&r.tree, org_code), out->day, out);
+	int root = tree_find(&r.tree, org_code);
+	if (c.kind == CONGRESS_DELEGATES)
+		e = roster_read_delegates(st, &r, org, root, term, away, naway, out);
+	else
+		roster_read(&r, root, out->day, out);
 	registry_close(&r);
+	free(away);
+	if (e) {
+		buf_addf(msg, "reading the delegates: %s", store_errmsg(st));
+		congress_roster_free(out);
+		return e;
+	}
+	if (out->n)
+		qsort(out->v, out->n, sizeof(out->v[0]), person_cmp);
+	for (size_t i = 0; i < nabsent; i++) {
+		struct congress_person key = {.member_id = (char *)absent[i]};
+		struct congress_person *p = out->n ? bsearch(&key, out->v, out->n, sizeof(*p), person_cmp) : NULL;
+		if (!p) {
+			buf_addf(msg, "--absent %s: %s is not a delegate, alternate or ex officio member of the congress "
+				 "of %s for %s", absent[i], absent[i], org_code, term);
+			congress_roster_free(out);
+			return ERR_INPUT;
+		}
+	}
 	for (size_t i = 0; i < nex; i++) {
 		struct congress_person key = {.member_id = (char *)ex[i].member_id};
 		struct congress_person *p = out->n ? bsearch(&key, out->v, out->n, sizeof(*p), person_cmp) : NULL;
 		const char *why = NULL;
-		if (!p || !p->official)
-			why = p ? "is probationary: not convened, so not excluded (QĐ 190-QĐ/TW Điều 30)"
-				: "is not an official member of the organization on the congress day";
+		char alt[200] = "";
+		bool delegates = c.kind == CONGRESS_DELEGATES;
+		bool as_absent = delegates && (ex[i].reason == EXCL_COMMITTEE_ABSENT ||
+					       ex[i].reason == EXCL_DELEGATE_ABSENT_NO_ALTERNATE);
+		if (!exclusion_applies(ex[i].reason, c.kind))
+			why = delegates ? "has a reason that applies only to a members' congress (QĐ 190-QĐ/TW Điều 30)"
+					: "has a reason that applies only to a delegates' congress (QĐ 190-QĐ/TW Điều 30)";
+		else if (!p && delegates)
+			why = "is not a delegate or ex officio member of the congress";
+		else if (!p)
+			why = "is not an official member of the organization on the congress day";
+		else if (p->seat == CSEAT_MEMBER && !p->official)
+			why = "is probationary: not convened, so not excluded (QĐ 190-QĐ/TW Điều 30)";
+		else if (as_absent && ex[i].reason == EXCL_COMMITTEE_ABSENT && p->seat != CSEAT_EX_OFFICIO)
+			why = "is not a member of the outgoing committee (ex officio)";
+		else if (as_absent && ex[i].reason == EXCL_DELEGATE_ABSENT_NO_ALTERNATE && p->seat != CSEAT_DELEGATE)
+			why = "is not an official delegate";
+		else if (as_absent && ex[i].reason == EXCL_DELEGATE_ABSENT_NO_ALTERNATE && !p->official) {
+			for (size_t k = 0; k < out->n; k++)
+				if (out->v[k].replaces && strcmp(out->v[k].replaces, p->member_id) == 0)
+					snprintf(alt, sizeof(alt), "has an alternate in place: %s, elected by %s "
+						 "(QĐ 294-QĐ/TW §11.4); give --absent %s", out->v[k].member_id,
+						 out->v[k].elected_by ? out->v[k].elected_by : "", p->member_id);
+			why = alt;
+		} else if (as_absent) {
+			continue; /* the absence already gave this exclusion */
+		} else if (!p->official)
+			why = "is not convened (replaced, alternate not seated, or no longer a member)";
 		else if (p->exclusion >= 0)
 			why = "is excluded twice";
-		else if (!exclusion_applies(ex[i].reason, c.kind))
-			why = "has a reason that applies only to a delegates' congress (QĐ 190-QĐ/TW Điều 30)";
 		if (why) {
 			buf_addf(msg, "--exclude %s:%s: %s %s", ex[i].member_id, exclusion_name(ex[i].reason),
 				 ex[i].member_id, why);
@@ -500,15 +778,7 @@ enum err congress_roster_get(struct store *st, const char *org_code, const char 
 		}
 		p->exclusion = (int)ex[i].reason;
 	}
-	for (size_t i = 0; i < out->n; i++) {
-		if (!out->v[i].official)
-			out->base.probationary++;
-		else {
-			out->base.convened++;
-			if (out->v[i].exclusion >= 0)
-				out->base.excluded[out->v[i].exclusion]++;
-		}
-	}
+	roster_count(out);
 	char m2[200];
 	if (!congress_base_check(&out->base, c.kind, m2, sizeof(m2))) {
 		buf_addf(msg, "%s", m2);
@@ -544,6 +814,89 @@ static enum err on_roster(struct store *st, int64_t congress, const char *member
 	return e;
 }
 
+/* An organization beside another under the same parent. */
+struct sibling {
+	int64_t id;
+	char *code;
+};
+
+static void siblings_free(struct sibling *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].code);
+	free(v);
+}
+
+/* A "delegates" result of the congress c of org_code for term: the parent
+ * organization on c's day must have a delegates' congress for term. *others
+ * receives the codes of the parent's other direct subordinates that day
+ * (free with siblings_free). ERR_NOTFOUND, ERR_INPUT, ERR_STORE with msg. */
+static enum err upper_check(struct store *st, const char *org_code, const char *term, const struct stored *c,
+			    struct sibling **others, size_t *nothers, struct buf *msg)
+{
+	struct registry r;
+	struct diag_list dl;
+	diag_init(&dl);
+	enum err e = registry_open(st, &r, &dl);
+	diag_free(&dl);
+	if (e) {
+		buf_addf(msg, "reading the organizations: %s", store_errmsg(st));
+		return e;
+	}
+	date_t day = c->held != DATE_NONE ? c->held : c->planned;
+	int o = tree_find(&r.tree, org_code);
+	int up = o == TREE_NONE ? TREE_NONE : tree_parent_at(&r.tree, o, day);
+	if (up == TREE_NONE) {
+		buf_addf(msg, "%s has no upper organization on %s: its delegates go to no congress", org_code, term);
+		registry_close(&r);
+		return ERR_INPUT;
+	}
+	const char *upcode = r.tree.orgs[up].code;
+	struct stored uc;
+	bool found;
+	if ((e = congress_find(st, r.tree.orgs[up].id, term, &uc, &found))) {
+		buf_addf(msg, "%s", store_errmsg(st));
+	} else if (!found) {
+		buf_addf(msg, "no congress of %s for term %s: plan the upper congress (--kind delegates) before "
+			 "recording the delegates %s elects to it", upcode, term, org_code);
+		e = ERR_NOTFOUND;
+	} else if (uc.kind != CONGRESS_DELEGATES) {
+		buf_addf(msg, "the congress of %s for %s is a members' congress (đại hội đảng viên): it convenes its "
+			 "members, not delegates, so %s elects none to it (QĐ 294-QĐ/TW §11.4)", upcode, term, org_code);
+		e = ERR_INPUT;
+	}
+	size_t cap = 0;
+	for (size_t i = 0; !e && i < r.tree.n; i++)
+		if ((int)i != o && tree_parent_at(&r.tree, (int)i, day) == up) {
+			XGROW(*others, cap, *nothers + 1);
+			(*others)[*nothers].id = r.tree.orgs[i].id;
+			(*others)[(*nothers)++].code = xstrdup(r.tree.orgs[i].code);
+		}
+	registry_close(&r);
+	return e;
+}
+
+/* Whether member_id is a delegate or alternate recorded for term by the
+ * congress of one of the organizations others[]: *where receives its code
+ * (malloc'd) or NULL. */
+static enum err seat_elsewhere(struct store *st, const char *term, const char *member_id,
+			       const struct sibling *others, size_t nothers, char **where)
+{
+	*where = NULL;
+	struct store_stmt *q = store_stmt(st, STMT_CONGRESS_DELEGATES_OF_TERM);
+	stmt_bind_text(q, 1, term);
+	bool row;
+	enum err e;
+	while ((e = stmt_step(q, &row)) == ERR_OK && row) {
+		if (*where || !stmt_col_text(q, 3) || strcmp(stmt_col_text(q, 3), member_id) != 0)
+			continue;
+		for (size_t i = 0; i < nothers && !*where; i++)
+			if (others[i].id == stmt_col_int(q, 0))
+				*where = xstrdup(others[i].code);
+	}
+	return e;
+}
+
 enum err congress_result_put(struct store *st, const char *org_code, const char *term, const char *path,
 			     const char **role, size_t *n, struct buf *msg)
 {
@@ -567,8 +920,10 @@ enum err congress_result_put(struct store *st, const char *org_code, const char 
 		json_decref(doc);
 		return ERR_INPUT;
 	}
-	if (strcmp(election, "committee") != 0 && strcmp(election, "secretary") != 0) {
-		buf_addf(msg, "%s: election '%s': only committee and secretary results are recorded", path, election);
+	bool delegates = strcmp(election, "delegates") == 0;
+	if (strcmp(election, "committee") != 0 && strcmp(election, "secretary") != 0 && !delegates) {
+		buf_addf(msg, "%s: election '%s': only committee, secretary and delegates results are recorded", path,
+			 election);
 		json_decref(doc);
 		return ERR_INPUT;
 	}
@@ -589,15 +944,28 @@ enum err congress_result_put(struct store *st, const char *org_code, const char 
 		json_decref(doc);
 		return e;
 	}
-	if ((e = store_begin(st))) {
-		buf_addf(msg, "%s", store_errmsg(st));
+	/* delegates: the organizations whose delegates sit beside these at the
+	 * upper congress (nobody holds two seats there) */
+	struct sibling *others = NULL;
+	size_t nothers = 0;
+	if (delegates && (e = upper_check(st, org_code, term, &c, &others, &nothers, msg))) {
 		json_decref(doc);
 		return e;
 	}
-	struct store_stmt *q = store_stmt(st, STMT_CONGRESS_ELECTED_CLEAR);
-	stmt_bind_int(q, 1, c.id);
-	stmt_bind_text(q, 2, election);
-	e = stmt_exec(q);
+	if ((e = store_begin(st))) {
+		buf_addf(msg, "%s", store_errmsg(st));
+		siblings_free(others, nothers);
+		json_decref(doc);
+		return e;
+	}
+	struct store_stmt *q;
+	for (int k = 0; k < (delegates ? 2 : 1) && !e; k++) {
+		q = store_stmt(st, STMT_CONGRESS_ELECTED_CLEAR);
+		stmt_bind_int(q, 1, c.id);
+		stmt_bind_text(q, 2, delegates ? (k ? "alternate" : "delegate") : election);
+		e = stmt_exec(q);
+	}
+	int64_t nseat = 0, nalt = 0;
 	json_t *elected = json_array();
 	size_t i;
 	json_t *cand;
@@ -614,6 +982,35 @@ enum err congress_result_put(struct store *st, const char *org_code, const char 
 		}
 		if (!is_elected)
 			continue;
+		const char *erole = election;
+		int64_t seq = 0;
+		if (delegates) {
+			/* QĐ 294-QĐ/TW §11.4: official delegates first, then the
+			 * alternates in their order of promotion */
+			const char *as = NULL;
+			json_int_t promotion = 0;
+			json_unpack(cand, "{s?s, s?I}", "as", &as, "promotion", &promotion);
+			if (!as || (strcmp(as, "delegate") != 0 && strcmp(as, "alternate") != 0)) {
+				buf_addf(msg, "%s: candidates[%zu]: '%s' is elected but not as delegate or alternate", path, i,
+					 id);
+				e = ERR_INPUT;
+				break;
+			}
+			erole = as;
+			seq = strcmp(as, "delegate") == 0 ? ++nseat : (promotion > 0 ? (int64_t)promotion : ++nalt);
+			if (strcmp(as, "alternate") == 0 && promotion > 0)
+				nalt = nalt > promotion ? nalt : (int64_t)promotion;
+			char *where = NULL;
+			if ((e = seat_elsewhere(st, term, id, others, nothers, &where)))
+				break;
+			if (where) {
+				buf_addf(msg, "%s: candidates[%zu]: '%s' is already a delegate or alternate elected by %s "
+					 "for %s: nobody holds two seats at the same upper congress", path, i, id, where, term);
+				free(where);
+				e = ERR_INPUT;
+				break;
+			}
+		}
 		bool ok, frozen;
 		if ((e = on_roster(st, c.id, id, &ok, &frozen)))
 			break;
@@ -639,11 +1036,19 @@ enum err congress_result_put(struct store *st, const char *org_code, const char 
 		q = store_stmt(st, STMT_CONGRESS_ELECTED_INSERT);
 		stmt_bind_int(q, 1, c.id);
 		stmt_bind_int(q, 2, mid);
-		stmt_bind_text(q, 3, election);
+		stmt_bind_text(q, 3, erole);
 		stmt_bind_int(q, 4, (int64_t)votes);
 		stmt_bind_int(q, 5, (int64_t)base);
+		if (delegates)
+			stmt_bind_int(q, 6, seq);
+		else
+			stmt_bind_null(q, 6);
 		e = stmt_exec(q);
-		json_array_append_new(elected, json_pack("{s:s, s:I}", "member_id", id, "votes", votes));
+		if (delegates)
+			json_array_append_new(elected, json_pack("{s:s, s:I, s:s, s:I}", "member_id", id, "votes", votes,
+								 "as", erole, "order", (json_int_t)seq));
+		else
+			json_array_append_new(elected, json_pack("{s:s, s:I}", "member_id", id, "votes", votes));
 		(*n)++;
 	}
 	if (!e) {
@@ -664,8 +1069,9 @@ enum err congress_result_put(struct store *st, const char *org_code, const char 
 			buf_addf(msg, "%s", store_errmsg(st));
 		*n = 0;
 	} else {
-		*role = strcmp(election, "committee") == 0 ? "committee" : "secretary";
+		*role = delegates ? "delegates" : strcmp(election, "committee") == 0 ? "committee" : "secretary";
 	}
+	siblings_free(others, nothers);
 	json_decref(doc);
 	return e;
 }

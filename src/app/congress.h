@@ -14,7 +14,26 @@
  * else the planned date): the official members of the organization's
  * subtree that day, each with a statutory exclusion or none; probationary
  * members are listed apart (they neither vote nor stand). Freezing writes it
- * to the store, replacing an earlier freeze. */
+ * to the store, replacing an earlier freeze.
+ *
+ * The roster of a delegates' congress (đại hội đại biểu) of X for term T is
+ * not read from the registry's members but from the delegates the congresses
+ * (same term) of X's directly subordinate organizations elected and recorded
+ * (congress_result_put of a "delegates" count), each with the organization
+ * that elected them, plus the members of X's outgoing committee (the
+ * committee recorded at X's latest congress of an earlier term) ex officio:
+ * rules.md §1.4 and §1.8 (QĐ 190-QĐ/TW Điều 30, QĐ 294-QĐ/TW §11.4) count
+ * convening-committee members among those convened (an absent one leaves the
+ * base and no alternate takes the place); rules.md gives this at medium
+ * confidence, so it is the documented default (docs/elections.md). An
+ * official delegate absent for the whole congress, or no longer an official
+ * member of X's subtree on the congress day (died, expelled, removed, moved
+ * away: a documented default, the rules do not say), is replaced by the next
+ * alternate of the same electing organization in the order elected (QĐ
+ * 294-QĐ/TW §11.4.2: vote order, ties by party age, as `election count`
+ * gives it in "promotion"); with none left, an absent delegate is excluded
+ * from the base (delegate_absent_no_alternate) and a lapsed delegate's seat
+ * stays empty. */
 #ifndef DANGBO_APP_CONGRESS_H
 #define DANGBO_APP_CONGRESS_H
 
@@ -78,11 +97,33 @@ struct congress_progress {
 enum err congress_progress_get(struct store *st, const char *org_code, const char *term, date_t as_of,
 			       struct congress_progress *out, struct buf *msg);
 
+/* The seat a person of a roster holds. */
+enum congress_seat {
+	CSEAT_MEMBER,     /* members' congress: a member of the organization */
+	CSEAT_DELEGATE,   /* official delegate elected by a lower congress */
+	CSEAT_ALTERNATE,  /* alternate seated in place of an official delegate */
+	CSEAT_EX_OFFICIO, /* member of the convening organization's outgoing committee */
+	CSEAT_RESERVE,    /* alternate not seated: listed apart, not convened */
+	CSEAT_LAPSED,     /* elected, but no longer an official member on the day: not convened */
+	CSEAT__MAX
+};
+
+/* "member", "delegate", "alternate", "ex_officio", "reserve", "lapsed";
+ * Vietnamese labels; NULL when out of range. */
+const char *congress_seat_name(enum congress_seat s);
+const char *congress_seat_label(enum congress_seat s);
+bool congress_seat_parse(const char *s, enum congress_seat *out);
+
 /* One person of a roster (strings owned by the roster). */
 struct congress_person {
 	char *member_id, *full_name;
-	bool official;                 /* false: probationary, listed apart */
+	bool official;                 /* convened (members' congress: false = probationary,
+					* listed apart; delegates' congress: false = not
+					* convened: replaced, reserve or lapsed) */
 	int exclusion;                 /* enum election_exclusion, or -1 */
+	enum congress_seat seat;
+	char *elected_by;              /* code of the electing organization, or NULL */
+	char *replaces;                /* an alternate: member_id of the delegate replaced */
 };
 
 struct congress_roster {
@@ -100,28 +141,39 @@ struct congress_exclusion {
 	enum election_exclusion reason;
 };
 
-/* Reads the roster of the congress of org_code for term from the registry
- * on its day, applies the exclusions (each must name an official member of
- * the roster, once, with a reason that applies to the congress's kind:
- * QĐ 190-QĐ/TW Điều 30), and with freeze writes it to the store (audited
- * "congress.roster"). Without freeze and without exclusions, a roster frozen
- * before is read back as it was stored (out->frozen), whatever the registry
- * says now. Free with congress_roster_free. ERR_NOTFOUND (no such
- * organization or congress), ERR_INPUT (a bad exclusion), ERR_STORE. */
+/* Reads the roster of the congress of org_code for term on its day (a
+ * members' congress: from the registry; a delegates' congress: from the
+ * delegates recorded, see the top of this file), applies the absences (a
+ * delegates' congress only: each names a delegate, alternate or ex officio
+ * member of the roster, once) and the exclusions (each must name a convened
+ * person of the roster, once, with a reason that applies to the congress's
+ * kind: QĐ 190-QĐ/TW Điều 30; committee_absent and
+ * delegate_absent_no_alternate count as absences and must come out so), and
+ * with freeze writes it to the store (audited "congress.roster"). Without
+ * freeze, exclusions and absences, a roster frozen before is read back as it
+ * was stored (out->frozen), whatever the registry says now. Free with
+ * congress_roster_free. ERR_NOTFOUND (no such organization or congress),
+ * ERR_INPUT (a bad exclusion or absence), ERR_STORE. */
 enum err congress_roster_get(struct store *st, const char *org_code, const char *term,
-			     const struct congress_exclusion *ex, size_t nex, bool freeze,
-			     struct congress_roster *out, struct buf *msg);
+			     const struct congress_exclusion *ex, size_t nex, const char *const *absent,
+			     size_t nabsent, bool freeze, struct congress_roster *out, struct buf *msg);
 void congress_roster_free(struct congress_roster *r);
 
 /* Records the result of an election count (the JSON that `dangbo election
- * count --format json` prints: contract §4) as the committee or secretary
- * elected at the congress of org_code for term, replacing an earlier result
- * of the same election, audited ("congress.result"). Only "committee" and
- * "secretary" elections are recorded; every elected candidate's id must be
- * the member_id of an official member on the congress's frozen roster
- * (dangbo congress roster --freeze). *role and *n receive what was recorded.
- * ERR_NOTFOUND (no organization, congress or frozen roster), ERR_INPUT (the
- * file is not such a result, or names someone not on the roster), ERR_STORE. */
+ * count --format json` prints: contract §4) as the committee, secretary or
+ * delegates elected at the congress of org_code for term, replacing an
+ * earlier result of the same election, audited ("congress.result").
+ * "committee", "secretary" and "delegates" elections are recorded; every
+ * elected candidate's id must be the member_id of a convened person on the
+ * congress's frozen roster (dangbo congress roster --freeze). A "delegates"
+ * result records the official delegates in their order and the alternates
+ * in their order of promotion (QĐ 294-QĐ/TW §11.4), for the congress of the
+ * same term of the organization's parent, which must be planned as a
+ * delegates' congress; nobody may hold a seat from two organizations there.
+ * *role ("committee", "secretary", "delegates") and *n receive what was
+ * recorded. ERR_NOTFOUND (no organization, congress or frozen roster),
+ * ERR_INPUT (the file is not such a result, names someone not on the
+ * roster, or delegates for a members' congress), ERR_STORE. */
 enum err congress_result_put(struct store *st, const char *org_code, const char *term, const char *path,
 			     const char **role, size_t *n, struct buf *msg);
 

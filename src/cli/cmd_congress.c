@@ -20,7 +20,8 @@ const char usage_congress[] =
 	"                            [--election-plan TEXT] [--delegates-plan TEXT]\n"
 	"       dangbo congress hold --org CODE --term T --date DATE\n"
 	"       dangbo congress list --org CODE --term T [--as-of DATE]\n"
-	"       dangbo congress roster --org CODE --term T [--exclude MEMBER_ID:REASON]... [--freeze] [--json]\n"
+	"       dangbo congress roster --org CODE --term T [--exclude MEMBER_ID:REASON]... [--absent MEMBER_ID]...\n"
+	"                              [--freeze] [--json]\n"
 	"       dangbo congress result --org CODE --term T FILE.json\n\n"
 	"Congresses (đại hội) per organization and term (T as 2025-2030).\n\n"
 	"  plan    plans (or re-plans) a congress; the notice, when given, must be at least\n"
@@ -34,10 +35,16 @@ const char usage_congress[] =
 	"          for delegates' congresses committee_absent, delegate_absent_no_alternate;\n"
 	"          base = convened minus exclusions (QĐ 190-QĐ/TW Điều 30). --freeze stores it;\n"
 	"          once stored, roster without --exclude reads the stored roster back;\n"
-	"          --json prints the election input skeleton (contract §4)\n"
-	"  result  records the committee or secretary elected: FILE.json is what\n"
-	"          'dangbo election count --format json' printed, the candidates' ids being\n"
-	"          member_ids of the frozen roster\n";
+	"          --json prints the election input skeleton (contract §4).\n"
+	"          A delegates' congress convenes the delegates the congresses of the directly\n"
+	"          subordinate organizations recorded (and the outgoing committee ex officio);\n"
+	"          --absent (repeatable, or comma-separated) names a delegate absent for the whole\n"
+	"          congress: the next alternate of the same organization takes the place\n"
+	"          (QĐ 294-QĐ/TW §11.4), else delegate_absent_no_alternate; an absent committee\n"
+	"          member gets committee_absent\n"
+	"  result  records the committee, secretary or delegates (official and alternates, in\n"
+	"          order) elected: FILE.json is what 'dangbo election count --format json'\n"
+	"          printed, the candidates' ids being member_ids of the frozen roster\n";
 
 static int congress_plan_cmd(struct cli *cli, int argc, char **argv)
 {
@@ -205,24 +212,69 @@ static bool parse_exclusions(const char *arg, struct congress_exclusion **ex, si
 	return true;
 }
 
+/* The roster of a delegates' congress: the convened with their seat and
+ * electing organization, then those not convened. */
+static void print_delegates(const struct congress_roster *r, const char *org, const char *term)
+{
+	char d[11];
+	date_format_vn(r->day, d);
+	printf("Danh sách triệu tập đại hội đại biểu nhiệm kỳ %s của %s, ngày %s%s\n", term, org, d,
+	       r->frozen ? " (đã lưu)" : "");
+	bool apart = false;
+	for (size_t i = 0; i < r->n; i++)
+		apart |= !r->v[i].official;
+	for (int pass = 0; pass < (apart ? 2 : 1); pass++) {
+		if (pass)
+			printf("Không triệu tập:\n");
+		for (size_t i = 0; i < r->n; i++) {
+			const struct congress_person *p = &r->v[i];
+			if (p->official != !pass)
+				continue;
+			printf("%s\t%s\t%s", p->member_id, p->full_name ? p->full_name : "",
+			       p->seat == CSEAT_DELEGATE && !p->official ? "đại biểu chính thức vắng mặt, có dự khuyết thay"
+									  : congress_seat_label(p->seat));
+			if (p->elected_by)
+				printf(" (%s bầu)", p->elected_by);
+			if (p->replaces)
+				printf(" thay %s", p->replaces);
+			printf("\t%s\n", p->exclusion >= 0 ? exclusion_label((enum election_exclusion)p->exclusion) : "");
+		}
+	}
+	printf("Triệu tập: %lld; loại trừ: %lld; số đại biểu để tính kết quả bầu cử: %lld\n",
+	       (long long)r->base.convened, (long long)congress_excluded(&r->base),
+	       (long long)congress_base_value(&r->base));
+}
+
 static int congress_roster_cmd(struct cli *cli, int argc, char **argv)
 {
 	struct opt opts[] = {{"org", true, NULL},     {"term", true, NULL}, {"exclude", true, NULL},
-			     {"freeze", false, NULL}, {"json", false, NULL}, {0}};
-	/* --exclude may repeat: collect every occurrence before the parser keeps the last */
+			     {"absent", true, NULL},  {"freeze", false, NULL}, {"json", false, NULL}, {0}};
+	/* --exclude and --absent may repeat: collect every occurrence before the parser keeps the last */
 	struct congress_exclusion *ex = NULL;
-	size_t nex = 0, cap = 0, nkeep = 0;
+	const char **absent = NULL;
+	size_t nex = 0, cap = 0, nkeep = 0, nabsent = 0, acap = 0;
 	char **keep = xcalloc((size_t)argc + 1, sizeof(char *));
 	int code = 0;
 	for (int i = 1; i < argc; i++) {
-		const char *v = NULL;
+		const char *v = NULL, *a = NULL;
 		if (strcmp(argv[i], "--exclude") == 0 && i + 1 < argc)
 			v = argv[i + 1];
 		else if (strncmp(argv[i], "--exclude=", 10) == 0)
 			v = argv[i] + 10;
+		else if (strcmp(argv[i], "--absent") == 0 && i + 1 < argc)
+			a = argv[i + 1];
+		else if (strncmp(argv[i], "--absent=", 9) == 0)
+			a = argv[i] + 9;
 		if (v && !parse_exclusions(v, &ex, &nex, &cap, &keep[nkeep++])) {
 			code = 2;
 			goto out;
+		}
+		if (a) {
+			char *s = keep[nkeep++] = xstrdup(a);
+			for (char *tok = strtok(s, ","); tok; tok = strtok(NULL, ",")) {
+				XGROW(absent, acap, nabsent + 1);
+				absent[nabsent++] = tok;
+			}
 		}
 	}
 	const char *pos[1];
@@ -243,7 +295,8 @@ static int congress_roster_cmd(struct cli *cli, int argc, char **argv)
 	struct buf msg;
 	buf_init(&msg, 0);
 	struct congress_roster r;
-	enum err e = congress_roster_get(st, org, term, ex, nex, opt_get(opts, "freeze") != NULL, &r, &msg);
+	enum err e = congress_roster_get(st, org, term, ex, nex, absent, nabsent, opt_get(opts, "freeze") != NULL,
+				      &r, &msg);
 	if (e) {
 		code = cli_fail(e, "%s", msg.ptr);
 	} else if (opt_get(opts, "json")) {
@@ -259,6 +312,10 @@ static int congress_roster_cmd(struct cli *cli, int argc, char **argv)
 		printf("%s\n", s);
 		free(s);
 		json_decref(o);
+	} else if (r.kind == CONGRESS_DELEGATES) {
+		print_delegates(&r, org, term);
+		if (opt_get(opts, "freeze"))
+			fprintf(stderr, "dangbo: roster of %s for %s frozen\n", org, term);
 	} else {
 		char d[11];
 		date_format_vn(r.day, d);
@@ -289,6 +346,7 @@ out:
 		free(keep[i]);
 	free(keep);
 	free(ex);
+	free(absent);
 	return code;
 }
 

@@ -243,6 +243,17 @@ const char *const pg_migrations[] = {
 	" self_review bigint NOT NULL,"
 	" override_reason " T ","
 	" PRIMARY KEY (period, subject_type, subject));",
+	/* 7: delegates to the upper congress (src/app/congress.c): congress_elected
+	 * also holds the official delegates and alternates with their order; the
+	 * roster of a delegates' congress keeps each person's seat, the electing
+	 * organization and the delegate an alternate replaces */
+	"ALTER TABLE congress_elected DROP CONSTRAINT congress_elected_role_check;"
+	"ALTER TABLE congress_elected ADD CONSTRAINT congress_elected_role_check"
+	" CHECK (role IN ('committee','secretary','delegate','alternate'));"
+	"ALTER TABLE congress_elected ADD COLUMN seq bigint;"
+	"ALTER TABLE congress_roster ADD COLUMN seat " T ","
+	" ADD COLUMN elected_by bigint REFERENCES org(id),"
+	" ADD COLUMN replaces bigint REFERENCES member(id);",
 	NULL,
 };
 
@@ -420,11 +431,20 @@ const struct pg_sql_entry pg_sql[STMT__MAX] = {
 	[STMT_CONGRESS_SET_HELD] = {.sql = "UPDATE congress SET held_on = $1 WHERE id = $2"},
 	[STMT_CONGRESS_OF_TERM] = {.sql = "SELECT id,org_id,kind,pilot,direct_secretary,planned_on,notice_on,held_on FROM congress WHERE term = $1 ORDER BY id"},
 	[STMT_CONGRESS_ROSTER_CLEAR] = {.sql = "DELETE FROM congress_roster WHERE congress = $1"},
-	[STMT_CONGRESS_ROSTER_INSERT] = {.sql = "INSERT INTO congress_roster(congress,member,official,exclusion) VALUES ($1,$2,$3,$4)"},
-	[STMT_CONGRESS_ROSTER_OF] = {.sql = "SELECT m.member_id,m.full_name,r.official,r.exclusion FROM congress_roster r JOIN member m ON m.id = r.member WHERE r.congress = $1 ORDER BY m.member_id"},
+	[STMT_CONGRESS_ROSTER_INSERT] = {.sql = "INSERT INTO congress_roster(congress,member,official,exclusion,seat,elected_by,replaces) VALUES ($1,$2,$3,$4,$5,"
+					"(SELECT id FROM org WHERE code = $6),(SELECT id FROM member WHERE member_id = $7))"},
+	[STMT_CONGRESS_ROSTER_OF] = {.sql = "SELECT m.member_id,m.full_name,r.official,r.exclusion,r.seat,o.code,rm.member_id FROM congress_roster r "
+				    "JOIN member m ON m.id = r.member LEFT JOIN org o ON o.id = r.elected_by "
+				    "LEFT JOIN member rm ON rm.id = r.replaces WHERE r.congress = $1 ORDER BY m.member_id"},
 	[STMT_CONGRESS_ELECTED_CLEAR] = {.sql = "DELETE FROM congress_elected WHERE congress = $1 AND role = $2"},
-	[STMT_CONGRESS_ELECTED_INSERT] = {.sql = "INSERT INTO congress_elected(congress,member,role,votes,base) VALUES ($1,$2,$3,$4,$5)"},
+	[STMT_CONGRESS_ELECTED_INSERT] = {.sql = "INSERT INTO congress_elected(congress,member,role,votes,base,seq) VALUES ($1,$2,$3,$4,$5,$6)"},
 	[STMT_CONGRESS_ELECTED_OF_TERM] = {.sql = "SELECT c.org_id,e.role,m.gender,e.votes,e.base FROM congress_elected e JOIN congress c ON c.id = e.congress JOIN member m ON m.id = e.member WHERE c.term = $1 ORDER BY e.congress, e.role, e.member"},
+	[STMT_CONGRESS_DELEGATES_OF_TERM] = {.sql = "SELECT c.org_id,e.role,e.seq,m.member_id,m.full_name FROM congress_elected e "
+					    "JOIN congress c ON c.id = e.congress JOIN member m ON m.id = e.member "
+					    "WHERE c.term = $1 AND e.role IN ('delegate','alternate') ORDER BY c.org_id, e.role, e.seq"},
+	[STMT_CONGRESS_COMMITTEE_BEFORE] = {.sql = "SELECT m.member_id,m.full_name FROM congress_elected e JOIN congress c ON c.id = e.congress "
+					   "JOIN member m ON m.id = e.member WHERE c.org_id = $1 AND e.role = 'committee' "
+					   "AND c.term = (SELECT max(term) FROM congress WHERE org_id = $2 AND term < $3) ORDER BY m.member_id"},
 	[STMT_RATING_DELETE] = {.sql = "DELETE FROM rating WHERE period = $1 AND subject_type = $2 AND subject = $3"},
 	[STMT_RATING_INSERT] = {.sql = "INSERT INTO rating(period, subject_type, subject, org_id, score, level, "
 				       "self_review, override_reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"},

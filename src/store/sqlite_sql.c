@@ -225,6 +225,33 @@ const char *const sqlite_migrations[] = {
 	" self_review INTEGER NOT NULL,"
 	" override_reason TEXT,"
 	" PRIMARY KEY (period, subject_type, subject));",
+	/* 7: delegates to the upper congress (src/app/congress.c): congress_elected
+	 * also holds the official delegates and alternates with their order; the
+	 * roster of a delegates' congress keeps each person's seat, the electing
+	 * organization and the delegate an alternate replaces. Both tables are
+	 * rebuilt (SQLite cannot change a CHECK), copying the named columns */
+	"CREATE TABLE congress_elected_7("
+	" congress INTEGER NOT NULL REFERENCES congress(id) ON DELETE CASCADE,"
+	" member INTEGER NOT NULL REFERENCES member(id),"
+	" role TEXT NOT NULL CHECK (role IN ('committee','secretary','delegate','alternate')),"
+	" votes INTEGER NOT NULL, base INTEGER NOT NULL,"
+	" seq INTEGER,"
+	" PRIMARY KEY (congress, role, member));"
+	"INSERT INTO congress_elected_7(congress,member,role,votes,base) SELECT congress,member,role,votes,base FROM congress_elected;"
+	"DROP TABLE congress_elected;"
+	"ALTER TABLE congress_elected_7 RENAME TO congress_elected;"
+	"CREATE TABLE congress_roster_7("
+	" congress INTEGER NOT NULL REFERENCES congress(id) ON DELETE CASCADE,"
+	" member INTEGER NOT NULL REFERENCES member(id),"
+	" official INTEGER NOT NULL,"
+	" exclusion TEXT,"
+	" seat TEXT,"
+	" elected_by INTEGER REFERENCES org(id),"
+	" replaces INTEGER REFERENCES member(id),"
+	" PRIMARY KEY (congress, member));"
+	"INSERT INTO congress_roster_7(congress,member,official,exclusion) SELECT congress,member,official,exclusion FROM congress_roster;"
+	"DROP TABLE congress_roster;"
+	"ALTER TABLE congress_roster_7 RENAME TO congress_roster;",
 	NULL,
 };
 
@@ -380,11 +407,20 @@ const char *const sqlite_sql[STMT__MAX] = {
 	[STMT_CONGRESS_SET_HELD] = "UPDATE congress SET held_on = ? WHERE id = ?",
 	[STMT_CONGRESS_OF_TERM] = "SELECT id,org_id,kind,pilot,direct_secretary,planned_on,notice_on,held_on FROM congress WHERE term = ? ORDER BY id",
 	[STMT_CONGRESS_ROSTER_CLEAR] = "DELETE FROM congress_roster WHERE congress = ?",
-	[STMT_CONGRESS_ROSTER_INSERT] = "INSERT INTO congress_roster(congress,member,official,exclusion) VALUES (?,?,?,?)",
-	[STMT_CONGRESS_ROSTER_OF] = "SELECT m.member_id,m.full_name,r.official,r.exclusion FROM congress_roster r JOIN member m ON m.id = r.member WHERE r.congress = ? ORDER BY m.member_id",
+	[STMT_CONGRESS_ROSTER_INSERT] = "INSERT INTO congress_roster(congress,member,official,exclusion,seat,elected_by,replaces) VALUES (?,?,?,?,?,"
+					"(SELECT id FROM org WHERE code = ?),(SELECT id FROM member WHERE member_id = ?))",
+	[STMT_CONGRESS_ROSTER_OF] = "SELECT m.member_id,m.full_name,r.official,r.exclusion,r.seat,o.code,rm.member_id FROM congress_roster r "
+				    "JOIN member m ON m.id = r.member LEFT JOIN org o ON o.id = r.elected_by "
+				    "LEFT JOIN member rm ON rm.id = r.replaces WHERE r.congress = ? ORDER BY m.member_id",
 	[STMT_CONGRESS_ELECTED_CLEAR] = "DELETE FROM congress_elected WHERE congress = ? AND role = ?",
-	[STMT_CONGRESS_ELECTED_INSERT] = "INSERT INTO congress_elected(congress,member,role,votes,base) VALUES (?,?,?,?,?)",
+	[STMT_CONGRESS_ELECTED_INSERT] = "INSERT INTO congress_elected(congress,member,role,votes,base,seq) VALUES (?,?,?,?,?,?)",
 	[STMT_CONGRESS_ELECTED_OF_TERM] = "SELECT c.org_id,e.role,m.gender,e.votes,e.base FROM congress_elected e JOIN congress c ON c.id = e.congress JOIN member m ON m.id = e.member WHERE c.term = ? ORDER BY e.congress, e.role, e.member",
+	[STMT_CONGRESS_DELEGATES_OF_TERM] = "SELECT c.org_id,e.role,e.seq,m.member_id,m.full_name FROM congress_elected e "
+					    "JOIN congress c ON c.id = e.congress JOIN member m ON m.id = e.member "
+					    "WHERE c.term = ? AND e.role IN ('delegate','alternate') ORDER BY c.org_id, e.role, e.seq",
+	[STMT_CONGRESS_COMMITTEE_BEFORE] = "SELECT m.member_id,m.full_name FROM congress_elected e JOIN congress c ON c.id = e.congress "
+					   "JOIN member m ON m.id = e.member WHERE c.org_id = ? AND e.role = 'committee' "
+					   "AND c.term = (SELECT max(term) FROM congress WHERE org_id = ? AND term < ?) ORDER BY m.member_id",
 	[STMT_RATING_DELETE] = "DELETE FROM rating WHERE period = ? AND subject_type = ? AND subject = ?",
 	[STMT_RATING_INSERT] = "INSERT INTO rating(period, subject_type, subject, org_id, score, level, self_review, "
 			       "override_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

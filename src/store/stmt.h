@@ -111,11 +111,16 @@ enum stmt {
 	STMT_CONGRESS_SET_HELD,   /* held_on,id */
 	STMT_CONGRESS_OF_TERM,    /* term -> id,org_id,kind,pilot,direct_secretary,planned_on,notice_on,held_on (id order) */
 	STMT_CONGRESS_ROSTER_CLEAR, /* congress */
-	STMT_CONGRESS_ROSTER_INSERT, /* congress,member,official,exclusion */
-	STMT_CONGRESS_ROSTER_OF,  /* congress -> member_id,full_name,official,exclusion (member_id order) */
+	STMT_CONGRESS_ROSTER_INSERT, /* congress,member,official,exclusion,seat,elected_by org code,replaces member_id */
+	STMT_CONGRESS_ROSTER_OF,  /* congress -> member_id,full_name,official,exclusion,seat,elected_by code,replaces
+				   * member_id (member_id order) */
 	STMT_CONGRESS_ELECTED_CLEAR, /* congress,role */
-	STMT_CONGRESS_ELECTED_INSERT, /* congress,member,role,votes,base */
+	STMT_CONGRESS_ELECTED_INSERT, /* congress,member,role,votes,base,seq (order of a delegate or alternate) */
 	STMT_CONGRESS_ELECTED_OF_TERM, /* term -> org_id,role,gender,votes,base (congress, role, member order) */
+	STMT_CONGRESS_DELEGATES_OF_TERM, /* term -> org_id,role,seq,member_id,full_name of the delegates and
+					  * alternates recorded (org_id, role, seq order) */
+	STMT_CONGRESS_COMMITTEE_BEFORE, /* org_id,org_id,term -> member_id,full_name of the committee elected at
+					 * the org's latest congress of a term before term (member_id order) */
 	/* quality ratings (src/app/ratings.c, src/app/report_ratings.c) */
 	STMT_RATING_DELETE,       /* period,subject_type,subject */
 	STMT_RATING_INSERT,       /* period,subject_type,subject,org_id,score (tenths),level,self_review,override_reason */
