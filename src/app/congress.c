@@ -491,7 +491,8 @@ static enum err roster_load(struct store *st, int64_t congress, struct congress_
 }
 
 /* Whether member_id is an official member of root's subtree on day (a
- * delegate still holding the seat: see the top of congress.h). */
+ * delegate still holding the seat: see the top of congress.h); not so after
+ * death, expulsion, removal, leaving or a transfer out of the subtree. */
 static bool official_under(struct registry *r, const char *member_id, int root, date_t day)
 {
 	struct store_stmt *q = store_stmt(r->st, STMT_MEMBER_ROWID);
@@ -513,7 +514,10 @@ static bool official_under(struct registry *r, const char *member_id, int root, 
 		return false;
 	const struct member_fact *m = &r->members[lo];
 	const struct span *sp = member_span_at(&m->tl, day);
-	if (!sp || member_status_at(&m->f, &m->tl, day) != MS_OFFICIAL)
+	/* still a member (exempt, on temporary transfer or suspended too: the
+	 * exclusions of QĐ 190-QĐ/TW Điều 30 deal with those) */
+	enum member_status s = sp ? member_status_at(&m->f, &m->tl, day) : MS_DEAD;
+	if (!sp || !member_status_is_member(s) || s == MS_PROBATIONARY)
 		return false;
 	int o = registry_org_index(sp->org);
 	o = o == TREE_NONE ? TREE_NONE : tree_follow(&r->tree, o, day);

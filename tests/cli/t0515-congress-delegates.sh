@@ -162,6 +162,13 @@ expect_grep "--absent 001105HP: 001105HP is not a delegate, alternate or ex offi
 expect_status 1 db congress roster --org HP.A.B.01 --term 2025-2030 --absent 001101HP
 expect_grep "is a members' congress: an absent member is excluded with --exclude 001101HP:excused_absent" "$TMP/err"
 
+# a delegate exempted from activity after being elected is still a member
+# and a delegate: convened (absent, an alternate would take the place)
+expect_status 0 db member event 001302HP --date 2025-04-02 --type exempt_start
+expect_status 0 db congress roster --org HP.A.B --term 2025-2030
+expect_grep "001302HP	Đảng viên 1302	đại biểu chính thức (HP.A.B.03 bầu)" "$TMP/out"
+expect_grep "Triệu tập: 12; loại trừ: 0; số đại biểu để tính kết quả bầu cử: 12" "$TMP/out"
+
 # a delegate who died after being elected: not convened, the alternate of
 # the same cell takes the seat (documented default, docs/elections.md)
 expect_status 0 db member event 001102HP --date 2025-04-01 --type death
