@@ -19,6 +19,8 @@ const PAGES = [
 	['nhap-du-lieu', 'Nhập dữ liệu'],
 	['bao-cao?report=members&org=QN&depth=1&run=1', 'Báo cáo'],
 	['bau-cu', 'Kiểm phiếu bầu cử'],
+	['ket-nap?org=QN.06652', 'Kết nạp đảng viên'],
+	['dai-hoi?term=2025-2030&org=QN.06652', 'Đại hội'],
 	['nguoi-dung', 'Người dùng'],
 	['mat-khau', 'Đổi mật khẩu'],
 ];

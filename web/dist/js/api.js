@@ -93,6 +93,13 @@ const phrases = [
 	[/^the election round has a problem: (.*)$/, (m) => `Có một chỗ chưa đúng, chưa tính được kết quả: ${m[1]}`],
 	[/^the password must have at least (\d+)/, (m) => `Mật khẩu phải có ít nhất ${m[1]} ký tự.`],
 	[/^(.*) is outside your part of the organization tree$/, (m) => `${m[1]} nằm ngoài phần việc của bạn.`],
+	// refusals of transfers, exits, admissions and congress plans: the rule cited first, kept as it is
+	[/^(.*): a temporary transfer lasts under (\d+) months \(until (\S+) is not\)/, (m) => `${m[1]}: sinh hoạt tạm thời dưới ${m[2]} tháng (đến ngày ${m[3]} là quá): hãy chuyển sinh hoạt chính thức, hoặc chọn "Đi học tập trung".`],
+	[/^(.*): a removal states one of the five grounds/, (m) => `${m[1]}: xóa tên phải nêu một trong năm trường hợp (chọn ở ô "Căn cứ xóa tên").`],
+	[/^(.*): the ceremony follows the admission decision$/, (m) => `${m[1]}: lễ kết nạp phải sau quyết định kết nạp.`],
+	[/^notice on (\S+) is (\d+) working days? before the opening on (\S+); at least (\d+) are needed \((.*)\): give the notice on (\S+) or earlier$/,
+		(m) => `Thông báo triệu tập ngày ${m[1]} chỉ trước ngày khai mạc ${m[3]} ${m[2]} ngày làm việc; phải trước ít nhất ${m[4]} ngày làm việc (${m[5]}): thông báo triệu tập chậm nhất ngày ${m[6]}.`],
+	[/^applicant (.*) exists already$/, (m) => `Đã có người xin vào Đảng mã "${m[1]}".`],
 ];
 
 // The message in Vietnamese when it is a known one, else as it is.

@@ -16,6 +16,8 @@ const pages = [
 	{ path: /^\/bao-cao$/, load: () => import('./pages/reports.js'), menu: 'bao-cao' },
 	{ path: /^\/viec-can-lam$/, load: () => import('./pages/due.js'), menu: 'viec-can-lam' },
 	{ path: /^\/bau-cu$/, load: () => import('./pages/election.js'), menu: 'bau-cu' },
+	{ path: /^\/ket-nap$/, load: () => import('./pages/applicants.js'), menu: 'ket-nap' },
+	{ path: /^\/dai-hoi$/, load: () => import('./pages/congresses.js'), menu: 'dai-hoi' },
 	{ path: /^\/nguoi-dung$/, load: () => import('./pages/users.js'), menu: 'nguoi-dung' },
 	{ path: /^\/mat-khau$/, load: () => import('./pages/password.js'), menu: '' },
 ];
@@ -27,6 +29,8 @@ const menu = [
 	{ key: 'tim-kiem', text: 'Tìm đảng viên' },
 	{ key: 'nhap-du-lieu', text: 'Nhập dữ liệu', need: ['admin', 'staff'] },
 	{ key: 'viec-can-lam', text: 'Việc cần làm', api: 'due' },
+	{ key: 'ket-nap', text: 'Kết nạp đảng viên', api: 'applicants' },
+	{ key: 'dai-hoi', text: 'Đại hội', api: 'congresses' },
 	{ key: 'bao-cao', text: 'Báo cáo' },
 	{ key: 'bau-cu', text: 'Bầu cử' },
 	{ key: 'nguoi-dung', text: 'Người dùng', need: ['admin'] },

@@ -166,6 +166,22 @@ export function problemTable(problems, labelOf = columnLabel) {
 			h('td', {}, vi(p.message)))))));
 }
 
+// Puts each problem of a failed request whose column names one of fields
+// ({name: wrapper from field()}) next to that field; clears the others.
+// Returns the first input marked, for the focus, or null.
+export function fieldErrors(err, fields) {
+	let first = null;
+	for (const w of Object.values(fields)) if (w && w.setError) w.setError('');
+	if (!(err instanceof ApiError)) return null;
+	for (const p of err.problems) {
+		const w = p.column !== null && p.column !== undefined ? fields[String(p.column)] : null;
+		if (!w) continue;
+		w.setError(vi(p.message));
+		first = first || w.querySelector('input, select, textarea');
+	}
+	return first;
+}
+
 // ---- words ----
 export const fieldLabels = {
 	member_id: 'Số lý lịch', full_name: 'Họ và tên', gender: 'Giới tính', birth_date: 'Ngày sinh',

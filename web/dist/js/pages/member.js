@@ -9,7 +9,7 @@
 import { api, session, ApiError } from '../api.js';
 import {
 	h, fill, field, dateInput, errorBox, okBox, fmtInt, fmtDate, fmtTime, eventLabels, fieldLabels,
-	canEditMembers, orgLink,
+	canEditMembers, orgLink, fieldErrors,
 } from '../ui.js';
 
 // The facts a person may correct (PATCH), in the order shown.
@@ -37,6 +37,7 @@ async function load(page, notice) {
 	}
 	page.m = m;
 	page.etag = m.etag || `"v${m.version}"`;
+	page.pending = canEditMembers(session.user) ? await pendingTransfer(page) : null;
 	draw(page, notice);
 }
 
@@ -96,6 +97,8 @@ function draw(page, notice) {
 				allowed.includes('badge') && h('button', { type: 'button', 'data-action': 'badge', onclick: () => badgeForm(page) }, 'Trao Huy hiệu Đảng (cấp số)'),
 				allowed.includes('discipline') && h('button', { type: 'button', 'data-action': 'discipline', onclick: () => disciplineForm(page) }, 'Thi hành kỷ luật theo quyết định'),
 				allowed.includes('exempt_start') && h('button', { type: 'button', 'data-action': 'exempt', onclick: () => exemptForm(page) }, 'Miễn công tác và sinh hoạt đảng'),
+				transferActions(page).length > 0 && h('button', { type: 'button', 'data-action': 'transfer', onclick: () => transferForm(page) }, 'Chuyển sinh hoạt đảng'),
+				exitKinds(page).length > 0 && h('button', { type: 'button', 'data-action': 'exit', onclick: () => exitForm(page) }, 'Ra khỏi Đảng / xóa tên / khai trừ / từ trần'),
 				h('button', { type: 'button', class: 'secondary', 'data-action': 'edit', onclick: () => editForm(page) }, 'Sửa thông tin cá nhân')),
 			formBox);
 	}
@@ -312,13 +315,17 @@ function editForm(page) {
 
 // A change through one of the secretary's use cases (POST /members/{id}/PATH
 // with If-Match): the member page again with what the server said.
-async function sendAction(page, path, body, msg, save, failTitle, done) {
+// fields ({API name: field wrapper}), when given, show the problems the
+// server names by field next to them.
+async function sendAction(page, path, body, msg, save, failTitle, done, fields) {
 	save.disabled = true;
 	try {
 		const { data } = await api('POST', `/members/${encodeURIComponent(page.id)}/${path}`, { json: body, headers: { 'If-Match': page.etag } });
 		const warn = data.note ? h('div', { class: 'box warn', role: 'status' }, h('p', { class: 'msg-title' }, 'Lưu ý'), h('p', {}, data.note)) : null;
-		await load(page, h('div', {}, okBox(done(data)), warn));
+		const ok = done(data);
+		await load(page, h('div', {}, ok instanceof Node ? ok : okBox(ok), warn));
 	} catch (err) {
+		if (fields) fieldErrors(err, fields);
 		fill(msg, failBox(page, err, failTitle));
 		save.disabled = false;
 	}
@@ -470,4 +477,208 @@ function exemptForm(page) {
 	h('div', { class: 'actions' }, save, h('button', { type: 'button', class: 'secondary', onclick: () => closeForm(page) }, 'Hủy')));
 	openForm(page, form);
 	reason.focus();
+}
+
+// ---- transfers of party activity (POST /members/{id}/transfer) ----
+
+// A day as YYYY-MM-DD, n days after iso.
+function addDays(iso, n) {
+	const d = new Date(iso + 'T00:00:00Z');
+	d.setUTCDate(d.getUTCDate() + n);
+	return d.toISOString().slice(0, 10);
+}
+
+// An official transfer introduced inside the database and not yet arrived
+// (the member page does not carry it): the due list of the member's chi bộ
+// a year ahead names every open introduction of it (not_arrived or
+// transfer_late, QĐ 294-QĐ/TW §6.3). The due item, or null.
+async function pendingTransfer(page) {
+	const st = page.m.state || {};
+	if (!st.is_member || !st.org || !(page.m.allowed_events || []).includes('move')) return null;
+	try {
+		const { data } = await api('GET', '/due', { query: { org: st.org.code, as_of: addDays(session.today || st.as_of, 366) } });
+		return data.items.find((it) => it.member_id === page.id && ['not_arrived', 'transfer_late'].includes(it.kind)) || null;
+	} catch (err) {
+		return null;
+	}
+}
+
+// The transfer actions, each offered when the rules allow it now (the
+// member page's allowed_events; arrive when an introduction is open).
+const TRANSFER_ACTIONS = [
+	{ action: 'start', need: (p) => p.m.allowed_events.includes('move') && !p.pending, text: 'Giới thiệu chuyển sinh hoạt đảng chính thức đến chi bộ khác (trong đảng bộ)' },
+	{ action: 'arrive', need: (p) => !!p.pending, text: 'Xác nhận đã đến sinh hoạt ở chi bộ mới' },
+	{ action: 'out', need: (p) => p.m.allowed_events.includes('transfer_out'), text: 'Chuyển sinh hoạt đảng chính thức ra ngoài đảng bộ (tạo giấy giới thiệu)' },
+	{ action: 'temp', need: (p) => p.m.allowed_events.includes('temp_out'), text: 'Chuyển sinh hoạt đảng tạm thời' },
+	{ action: 'back', need: (p) => p.m.allowed_events.includes('temp_back'), text: 'Trở về sau sinh hoạt tạm thời' },
+];
+
+function transferActions(page) {
+	return TRANSFER_ACTIONS.filter((a) => a.need(page));
+}
+
+// The transfer record (the file for the receiving database) to download.
+function recordLink(page, record) {
+	const blob = new Blob([JSON.stringify(record, null, 2) + '\n'], { type: 'application/json' });
+	const a = h('a', { class: 'btn', href: URL.createObjectURL(blob), download: `chuyen-sinh-hoat-${page.id}.json`, 'data-action': 'record' },
+		'Tải giấy giới thiệu chuyển sinh hoạt (tệp cho nơi nhận)');
+	return h('div', { class: 'box ok', role: 'status' },
+		h('p', { class: 'msg-title' }, 'Đã chuyển sinh hoạt đảng ra ngoài đảng bộ.'),
+		h('p', {}, 'Tải tệp dưới đây và gửi cho tổ chức đảng nơi đến để họ nhập vào chương trình của họ. Tệp chỉ tạo một lần, hãy lưu lại ngay.'),
+		h('div', { class: 'actions' }, a));
+}
+
+// Official (inside or out of the database) and temporary transfers (QĐ
+// 294-QĐ/TW §6.3): the actions the rules allow, the fields each needs.
+function transferForm(page) {
+	const acts = transferActions(page);
+	const kind = h('select', { name: 'action' }, acts.map((a) => h('option', { value: a.action }, a.text)));
+	const kindF = field('Việc', kind);
+	const date = dateInput({ name: 'date' }, session.today || '');
+	const dateF = field('Ngày', date);
+	const to = h('input', { type: 'text', name: 'to', class: 'w-code', autocomplete: 'off', spellcheck: 'false' });
+	const toF = field('Chi bộ nơi đến (mã tổ chức)', to, 'Xem mã ở trang Cây tổ chức, ví dụ QN.06652.02.01');
+	const unit = h('input', { type: 'text', name: 'to_unit', class: 'w-wide', autocomplete: 'off' });
+	const unitF = field('Nơi đến (ngoài đảng bộ)', unit, 'Tên tổ chức đảng nơi đến');
+	const decision = dateInput({ name: 'decision_date' }, '');
+	const decisionF = field('Ngày quyết định (điều động, nghỉ hưu…)', decision, 'Không bắt buộc');
+	const until = dateInput({ name: 'until' }, '');
+	const untilF = field('Đến ngày', until, 'Sinh hoạt tạm thời từ 3 tháng đến dưới 1 năm (đi học: đến 2 năm)');
+	const study = h('input', { type: 'checkbox', name: 'study' });
+	const studyF = h('div', { class: 'field' }, h('label', {}, study, ' Đi học tập trung'));
+	const ref = h('input', { type: 'text', name: 'ref', class: 'w-wide', autocomplete: 'off' });
+	const refF = field('Số giấy giới thiệu, quyết định', ref, 'Không bắt buộc');
+	const fields = { date: dateF, to: toF, to_unit: unitF, decision_date: decisionF, until: untilF, ref: refF, action: kindF };
+	const shown = {
+		start: [toF, decisionF, refF], arrive: [], out: [unitF, decisionF, refF], temp: [toF, unitF, untilF, studyF, refF], back: [],
+	};
+	const dateLabel = { start: 'Ngày giới thiệu', arrive: 'Ngày đến sinh hoạt', out: 'Ngày giới thiệu', temp: 'Từ ngày', back: 'Ngày trở về' };
+	const pendingNote = page.pending ? h('p', { class: 'muted' }, 'Đang chờ đến: ', page.pending.note) : null;
+	const show = () => {
+		const a = kind.value;
+		for (const f of [toF, unitF, decisionF, untilF, studyF, refF]) f.classList.toggle('hidden', !shown[a].includes(f));
+		dateF.querySelector('label').firstChild.textContent = dateLabel[a];
+		toF.querySelector('label').firstChild.textContent = a === 'temp' ? 'Chi bộ nơi đến trong đảng bộ (mã tổ chức)' : 'Chi bộ nơi đến (mã tổ chức)';
+		if (pendingNote) pendingNote.classList.toggle('hidden', a !== 'arrive');
+	};
+	kind.addEventListener('change', show);
+	const msg = h('div', {});
+	const save = h('button', { type: 'submit' }, 'Ghi chuyển sinh hoạt');
+	const form = h('form', { class: 'box', 'data-form': 'transfer', novalidate: true, onsubmit: (ev) => {
+		ev.preventDefault();
+		fill(msg);
+		const a = kind.value;
+		const d = date.iso(), dd = decision.iso(), u = until.iso();
+		for (const f of Object.values(fields)) f.setError('');
+		if (!d) dateF.setError('Xin nhập ngày, dạng ngày/tháng/năm.');
+		if (dd === null) decisionF.setError('Ngày chưa đúng: viết ngày/tháng/năm.');
+		if (a === 'start' && !to.value.trim()) toF.setError('Xin nhập mã chi bộ nơi đến.');
+		if (a === 'out' && !unit.value.trim()) unitF.setError('Xin ghi nơi chuyển đến.');
+		if (a === 'temp' && !u) untilF.setError('Xin nhập ngày kết thúc, dạng ngày/tháng/năm.');
+		if (a === 'temp' && !to.value.trim() && !unit.value.trim()) toF.setError('Xin nhập mã chi bộ nơi đến, hoặc ghi nơi đến ngoài đảng bộ.');
+		const bad = form.querySelector('.err:not(:empty)');
+		if (bad) { const i = bad.parentElement.querySelector('input, select'); if (i) i.focus(); return; }
+		const body = { action: a, date: d };
+		if (shown[a].includes(toF) && to.value.trim()) body.to = to.value.trim();
+		if (shown[a].includes(unitF) && unit.value.trim()) body.to_unit = unit.value.trim();
+		if (shown[a].includes(decisionF) && dd) body.decision_date = dd;
+		if (a === 'temp') { body.until = u; if (study.checked) body.study = true; }
+		if (shown[a].includes(refF) && ref.value.trim()) body.ref = ref.value.trim();
+		const text = acts.find((x) => x.action === a).text;
+		sendAction(page, 'transfer', body, msg, save, 'Chưa ghi được việc chuyển sinh hoạt đảng.',
+			(data) => a === 'out' && data.transfer_record ? recordLink(page, data.transfer_record) : `Đã ghi: ${text}, ngày ${fmtDate(d)}.`, fields);
+	} },
+	h('h3', {}, 'Chuyển sinh hoạt đảng'),
+	h('p', { class: 'muted' }, 'Chỉ có những việc quy định cho phép với người này lúc này (QĐ 294-QĐ/TW §6.3).'),
+	h('div', { class: 'row' }, kindF), pendingNote,
+	h('div', { class: 'row' }, dateF, toF, unitF), h('div', { class: 'row' }, decisionF, untilF, studyF), h('div', { class: 'row' }, refF), msg,
+	h('div', { class: 'actions' }, save, h('button', { type: 'button', class: 'secondary', onclick: () => closeForm(page) }, 'Hủy')));
+	show();
+	openForm(page, form);
+	kind.focus();
+}
+
+// ---- the end of membership (POST /members/{id}/exit) ----
+
+const EXIT_KINDS = [['remove', 'Xóa tên'], ['expel', 'Khai trừ'], ['leave', 'Xin ra khỏi Đảng'], ['death', 'Từ trần']];
+
+// The five grounds of a removal (QĐ 294-QĐ/TW §8.1), as the API names them.
+const REMOVAL_GROUNDS = [
+	['abandon', 'Bỏ sinh hoạt đảng hoặc không đóng đảng phí 3 tháng trong năm không có lý do chính đáng'],
+	['card', 'Tự ý trả thẻ đảng viên hoặc tự hủy thẻ đảng viên'],
+	['no_progress', 'Giảm sút ý chí, không thực hiện nhiệm vụ đảng viên, được giáo dục 12 tháng không tiến bộ'],
+	['standards', 'Vi phạm tư cách đảng viên hai năm liên tiếp'],
+	['political', 'Không bảo đảm tiêu chuẩn chính trị'],
+];
+
+// The reason of an expulsion or exit; it decides a later re-admission (QĐ 294-QĐ/TW §3.5).
+const EXIT_REASONS = [['', '(không ghi)'], ['corruption', 'Bị kết án về tham nhũng'], ['serious_crime', 'Bị kết án về tội nghiêm trọng trở lên'],
+	['less_serious_crime', 'Bị kết án về tội ít nghiêm trọng'], ['disunity', 'Gây mất đoàn kết nội bộ nghiêm trọng'],
+	['hardship', 'Hoàn cảnh gia đình đặc biệt khó khăn'], ['other', 'Lý do khác']];
+
+function exitKinds(page) {
+	return EXIT_KINDS.filter(([k]) => (page.m.allowed_events || []).includes(k));
+}
+
+// Removal, expulsion, voluntary exit or death (QĐ 294-QĐ/TW §8), those the
+// rules allow now.
+function exitForm(page) {
+	const kinds = exitKinds(page);
+	const kind = h('select', { name: 'kind' }, kinds.map(([v, t]) => h('option', { value: v }, t)));
+	const kindF = field('Hình thức', kind);
+	const date = dateInput({ name: 'date' }, session.today || '');
+	const dateF = field('Ngày quyết định', date);
+	const ground = h('select', { name: 'ground' }, h('option', { value: '' }, '(chọn căn cứ)'),
+		REMOVAL_GROUNDS.map(([v, t], i) => h('option', { value: v }, `${i + 1}. ${t}`)));
+	const groundF = field('Căn cứ xóa tên', ground, 'Một trong năm trường hợp (QĐ 294-QĐ/TW §8.1)');
+	const reason = h('select', { name: 'reason' }, EXIT_REASONS.map(([v, t]) => h('option', { value: v }, t)));
+	const reasonF = field('Lý do', reason, 'Quyết định việc kết nạp lại sau này');
+	const votes = h('input', { type: 'text', name: 'votes', class: 'w-num', autocomplete: 'off' });
+	const votesF = field('Chi bộ biểu quyết', votes, 'Số tán thành / tổng số, ví dụ 5/7');
+	const cv = h('input', { type: 'text', name: 'committee_votes', class: 'w-num', autocomplete: 'off' });
+	const cvF = field('Đảng ủy cơ sở biểu quyết', cv, 'Nếu có');
+	const dv = h('input', { type: 'text', name: 'decision_votes', class: 'w-num', autocomplete: 'off' });
+	const dvF = field('Ban thường vụ biểu quyết', dv, 'Nếu có');
+	const ref = h('input', { type: 'text', name: 'ref', class: 'w-wide', autocomplete: 'off' });
+	const refF = field('Số quyết định', ref, 'Không bắt buộc');
+	const note = h('input', { type: 'text', name: 'note', class: 'w-wide', autocomplete: 'off' });
+	const noteF = field('Ghi chú', note, 'Không bắt buộc');
+	const fields = { kind: kindF, date: dateF, ground: groundF, reason: reasonF, votes: votesF, committee_votes: cvF, decision_votes: dvF, ref: refF, note: noteF };
+	const shown = { remove: [groundF, votesF, cvF, dvF], expel: [reasonF, votesF, cvF, dvF], leave: [reasonF], death: [] };
+	const show = () => {
+		for (const f of [groundF, reasonF, votesF, cvF, dvF]) f.classList.toggle('hidden', !shown[kind.value].includes(f));
+		dateF.querySelector('label').firstChild.textContent = kind.value === 'death' ? 'Ngày từ trần' : 'Ngày quyết định';
+	};
+	kind.addEventListener('change', show);
+	const vote = /^\s*\d+\s*\/\s*\d+\s*$/;
+	const msg = h('div', {});
+	const save = h('button', { type: 'submit', class: 'danger' }, 'Ghi');
+	const form = h('form', { class: 'box', 'data-form': 'exit', novalidate: true, onsubmit: (ev) => {
+		ev.preventDefault();
+		fill(msg);
+		const k = kind.value, d = date.iso();
+		for (const f of Object.values(fields)) f.setError('');
+		if (!d) dateF.setError('Xin nhập ngày, dạng ngày/tháng/năm.');
+		for (const [inp, f] of [[votes, votesF], [cv, cvF], [dv, dvF]])
+			if (shown[k].includes(f) && inp.value.trim() && !vote.test(inp.value)) f.setError('Viết số tán thành / tổng số, ví dụ 5/7.');
+		const bad = form.querySelector('.err:not(:empty)');
+		if (bad) { const i = bad.parentElement.querySelector('input, select'); if (i) i.focus(); return; }
+		const body = { kind: k, date: d };
+		if (k === 'remove' && ground.value) body.ground = ground.value;
+		if (shown[k].includes(reasonF) && reason.value) body.reason = reason.value;
+		for (const [inp, f, key] of [[votes, votesF, 'votes'], [cv, cvF, 'committee_votes'], [dv, dvF, 'decision_votes']])
+			if (shown[k].includes(f) && inp.value.trim()) body[key] = inp.value.replace(/\s/g, '');
+		if (ref.value.trim()) body.ref = ref.value.trim();
+		if (note.value.trim()) body.note = note.value.trim();
+		const label = kinds.find(([v]) => v === k)[1];
+		sendAction(page, 'exit', body, msg, save, `Chưa ghi được: ${label}.`, () => `Đã ghi: ${label}, ngày ${fmtDate(d)}.`, fields);
+	} },
+	h('h3', {}, 'Ra khỏi Đảng, xóa tên, khai trừ, từ trần'),
+	h('p', { class: 'muted' }, 'Chỉ có những hình thức quy định cho phép với người này lúc này. Đảng viên dự bị vi phạm thì xóa tên, không khai trừ (QĐ 296-QĐ/TW).'),
+	h('div', { class: 'row' }, kindF, dateF), h('div', { class: 'row' }, groundF, reasonF),
+	h('div', { class: 'row' }, votesF, cvF, dvF), h('div', { class: 'row' }, refF, noteF), msg,
+	h('div', { class: 'actions' }, save, h('button', { type: 'button', class: 'secondary', onclick: () => closeForm(page) }, 'Hủy')));
+	show();
+	openForm(page, form);
+	kind.focus();
 }
