@@ -16,6 +16,7 @@ struct exporter {
 	struct registry reg;
 	const struct export_opts *o;
 	int root;    /* TREE_NONE: everything */
+	bool *keep;  /* with a root: the organizations orgs.csv and org_events.csv write */
 	date_t day;
 	FILE *out;
 	struct buf b;
@@ -42,6 +43,83 @@ static bool in_scope(struct exporter *x, int org)
 	return x->root == TREE_NONE || (org != TREE_NONE && tree_is_under(&x->reg.tree, org, x->root, x->day));
 }
 
+/* Adds org to the set; true if it was not there. */
+static bool keep_add(bool *keep, int org)
+{
+	if (org == TREE_NONE || keep[org])
+		return false;
+	keep[org] = true;
+	return true;
+}
+
+/* The organizations a subtree's files need to be imported into an empty
+ * database: those under the root on the day, every organization the
+ * history of the subtree's members names (where a member was moved from),
+ * and then, until nothing changes, each kept organization's parents over
+ * its whole history, where it merged, and the organizations its events
+ * name. The ancestors up to the root of the whole tree come with them, so
+ * that the files form a tree; their other children do not. */
+static enum err keep_closure(struct exporter *x)
+{
+	struct tree *t = &x->reg.tree;
+	x->keep = xcalloc(t->n + 1, sizeof(bool));
+	for (size_t i = 0; i < t->n; i++)
+		x->keep[i] = in_scope(x, (int)i);
+	struct store_stmt *s = store_stmt(x->reg.st, STMT_MEMBER_ALL);
+	char **ids = NULL;
+	size_t n = 0, cap = 0;
+	bool row;
+	enum err e;
+	while ((e = stmt_step(s, &row)) == ERR_OK && row) {
+		XGROW(ids, cap, n + 1);
+		ids[n++] = xstrdup(stmt_col_text(s, 1));
+	}
+	for (size_t i = 0; i < n && !e; i++) {
+		struct member_rec m;
+		struct event_rec *ev = NULL;
+		size_t nev = 0;
+		e = registry_member_get(&x->reg, ids[i], &m, &ev, &nev);
+		if (e)
+			break;
+		if (in_scope(x, tree_follow(t, m.org, x->day))) {
+			keep_add(x->keep, m.org);
+			for (size_t k = 0; k < nev; k++) {
+				keep_add(x->keep, ev[k].org);
+				keep_add(x->keep, ev[k].to_org);
+			}
+		}
+		events_free(ev, nev);
+		member_rec_free(&m);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(ids[i]);
+	free(ids);
+	for (bool more = true; more && !e;) {
+		more = false;
+		for (size_t i = 0; i < t->n; i++) {
+			if (!x->keep[i])
+				continue;
+			const struct tree_org *o = &t->orgs[i];
+			more |= keep_add(x->keep, o->parent);
+			more |= keep_add(x->keep, o->merged_into);
+			for (size_t k = o->span0; k < o->span0 + o->nspan; k++)
+				more |= keep_add(x->keep, t->spans[k].parent);
+		}
+		for (size_t i = 0; i < t->nev; i++)
+			if (x->keep[t->events[i].org]) {
+				more |= keep_add(x->keep, t->events[i].from);
+				more |= keep_add(x->keep, t->events[i].to);
+			}
+	}
+	return e;
+}
+
+/* Whether orgs.csv and org_events.csv write org. */
+static bool kept(struct exporter *x, int org)
+{
+	return x->root == TREE_NONE || (org != TREE_NONE && x->keep[org]);
+}
+
 static int cmp_idx_code(const void *a, const void *b, void *t)
 {
 	const struct tree *tr = t;
@@ -60,7 +138,7 @@ static void export_orgs(struct exporter *x)
 	qsort_r(order, t->n, sizeof(int), cmp_idx_code, t);
 	for (size_t k = 0; k < t->n; k++) {
 		const struct tree_org *o = &t->orgs[order[k]];
-		if (!in_scope(x, order[k]))
+		if (!kept(x, order[k]))
 			continue;
 		char f[11], d[11];
 		put_date(f, o->founded, DATE_MIN);
@@ -95,7 +173,7 @@ static void export_org_events(struct exporter *x)
 	memcpy(ev, t->events, sizeof(*ev) * t->nev);
 	qsort_r(ev, t->nev, sizeof(*ev), cmp_event, t);
 	for (size_t i = 0; i < t->nev; i++) {
-		if (!in_scope(x, ev[i].org))
+		if (!kept(x, ev[i].org))
 			continue;
 		char d[11];
 		date_format(ev[i].date, d);
@@ -204,6 +282,7 @@ static enum err exporter_finish(struct exporter *x, struct store *st, enum err e
 {
 	flush(x, true);
 	buf_free(&x->b);
+	free(x->keep);
 	registry_close(&x->reg);
 	if (!e && (fflush(x->out) != 0 || ferror(x->out))) {
 		*errmsg = xstrdup("cannot write the output");
@@ -222,10 +301,13 @@ enum err export_csv(struct store *st, enum import_kind k, const struct export_op
 		return e;
 	switch (k) {
 	case IMPORT_ORGS:
-		export_orgs(&x);
-		break;
 	case IMPORT_ORG_EVENTS:
-		export_org_events(&x);
+		if (x.root != TREE_NONE)
+			e = keep_closure(&x);
+		if (!e && k == IMPORT_ORGS)
+			export_orgs(&x);
+		else if (!e)
+			export_org_events(&x);
 		break;
 	case IMPORT_MEMBERS:
 		e = export_members(&x, false);
