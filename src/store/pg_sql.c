@@ -14,7 +14,10 @@
  * Statements take $1..$n in the order of the '?' of the SQLite text. Every
  * INSERT into a table with an id returns it (PG_LAST_ID), which is how
  * store_last_id works here. A statement whose SQLite text relies on an
- * index for its row order says that order here with ORDER BY. */
+ * index for its row order says that order here with ORDER BY. The
+ * writes of the import have a bulk form (schema_pg.h): the INSERTs the
+ * columns of a COPY (the id first, then $1..$n), the UPDATE of an org a
+ * text pipelined as it is. */
 #include "store/schema_pg.h"
 #include "store/stmt.h"
 
@@ -262,6 +265,11 @@ const char *const pg_migrations[] = {
 	"org_id,decision_date,ceremony_date,official_date,status,education,profession_level,"      \
 	"theory_level,occupation,hometown"
 
+/* A write of a bulk load that runs pipelined with the same text. */
+#define ORG_UPDATE_SQL                                                                            \
+	"UPDATE org SET name=$1,kind=$2,parent_id=$3,category=$4,unit_code=$5,founded_on=$6,"      \
+	"dissolved_on=$7 WHERE id=$8"
+
 #define AUDIT_COLS "SELECT id,at,actor,action,entity_type,entity_key,before,after,prev_hash,hash FROM audit "
 
 #define APPLICANT_COLS                                                                            \
@@ -275,23 +283,27 @@ const struct pg_sql_entry pg_sql[STMT__MAX] = {
 			   "ON CONFLICT(key) DO UPDATE SET value = excluded.value"},
 	[STMT_ORG_INSERT] = {.sql = "INSERT INTO org(code,name,kind,parent_id,category,unit_code,founded_on,dissolved_on) "
 			     "VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id",
-			     PG_LAST_ID},
-	[STMT_ORG_UPDATE] = {.sql = "UPDATE org SET name=$1,kind=$2,parent_id=$3,category=$4,unit_code=$5,founded_on=$6,"
-			     "dissolved_on=$7 WHERE id=$8"},
+			     PG_LAST_ID,
+			     .bulk_copy = "org(id,code,name,kind,parent_id,category,unit_code,founded_on,dissolved_on)",
+			     .bulk_table = "org"},
+	[STMT_ORG_UPDATE] = {.sql = ORG_UPDATE_SQL, .bulk_sql = ORG_UPDATE_SQL},
 	[STMT_ORG_ALL] = {.sql = "SELECT id,code,name,kind,parent_id,category,unit_code,founded_on,dissolved_on "
 			  "FROM org ORDER BY id"},
 	[STMT_ORG_EVENT_INSERT] = {.sql = "INSERT INTO org_event(org_id,date,type,from_id,to_id,old_name,new_name) "
 				   "VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id",
-				   PG_LAST_ID},
+				   PG_LAST_ID,
+				   .bulk_copy = "org_event(id,org_id,date,type,from_id,to_id,old_name,new_name)",
+				   .bulk_table = "org_event"},
 	[STMT_ORG_EVENT_DELETE_ORG] = {.sql = "DELETE FROM org_event WHERE org_id = $1"},
 	[STMT_ORG_EVENT_ALL] = {.sql = "SELECT id,org_id,date,type,from_id,to_id,old_name,new_name FROM org_event "
 				"ORDER BY date, id"},
 	[STMT_ORG_SPAN_CLEAR] = {.sql = "DELETE FROM org_span"},
 	[STMT_ORG_SPAN_INSERT] = {.sql = "INSERT INTO org_span(org_id,parent_id,valid_from,valid_to,name) "
-				  "VALUES ($1,$2,$3,$4,$5)"},
+				  "VALUES ($1,$2,$3,$4,$5)",
+				  .bulk_copy = "org_span(org_id,parent_id,valid_from,valid_to,name)"},
 	[STMT_MEMBER_INSERT] = {.sql = "INSERT INTO member(" MEMBER_COLS ") VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,"
 				"$11,$12,$13,$14,$15,$16,$17,$18,$19) RETURNING id",
-				PG_LAST_ID},
+				PG_LAST_ID, .bulk_copy = "member(id," MEMBER_COLS ")", .bulk_table = "member"},
 	[STMT_MEMBER_UPDATE] = {.sql = "UPDATE member SET full_name=$1,name_key=$2,given_key=$3,gender=$4,birth_date=$5,"
 				"ethnicity=$6,religion=$7,card_number=$8,org_id=$9,decision_date=$10,"
 				"ceremony_date=$11,official_date=$12,status=$13,education=$14,"
@@ -312,7 +324,8 @@ const struct pg_sql_entry pg_sql[STMT__MAX] = {
 	[STMT_MEMBER_COUNT] = {.sql = "SELECT count(*) FROM member"},
 	[STMT_EVENT_INSERT] = {.sql = "INSERT INTO event(member,date,type,org_id,to_org_id,detail) "
 			       "VALUES ($1,$2,$3,$4,$5,$6) RETURNING id",
-			       PG_LAST_ID},
+			       PG_LAST_ID, .bulk_copy = "event(id,member,date,type,org_id,to_org_id,detail)",
+			       .bulk_table = "event"},
 	[STMT_EVENT_DELETE_MEMBER] = {.sql = "DELETE FROM event WHERE member = $1"},
 	[STMT_EVENT_OF_MEMBER] = {.sql = "SELECT date,type,org_id,to_org_id,detail,id FROM event WHERE member = $1 "
 				  "ORDER BY date, id"},
@@ -323,7 +336,8 @@ const struct pg_sql_entry pg_sql[STMT__MAX] = {
 	[STMT_EVENT_COUNT] = {.sql = "SELECT count(*) FROM event"},
 	[STMT_ORG_EVENT_CLEAR] = {.sql = "DELETE FROM org_event"},
 	[STMT_MSPAN_DELETE_MEMBER] = {.sql = "DELETE FROM member_span WHERE member = $1"},
-	[STMT_MSPAN_INSERT] = {.sql = "INSERT INTO member_span(member,org_id,valid_from,valid_to) VALUES ($1,$2,$3,$4)"},
+	[STMT_MSPAN_INSERT] = {.sql = "INSERT INTO member_span(member,org_id,valid_from,valid_to) VALUES ($1,$2,$3,$4)",
+			       .bulk_copy = "member_span(member,org_id,valid_from,valid_to)"},
 	[STMT_MSPAN_OF_MEMBER] = {.sql = "SELECT org_id,valid_from,valid_to FROM member_span WHERE member = $1 "
 				  "ORDER BY valid_from"},
 	[STMT_MSPAN_AT] = {.sql = "SELECT member, org_id FROM member_span WHERE valid_from <= $1 AND $2 < valid_to"},

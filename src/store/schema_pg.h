@@ -15,6 +15,22 @@ enum pg_result_use {
 struct pg_sql_entry {
 	const char *sql; /* $1..$n placeholders, in the order of the '?' of sqlite_sql */
 	enum pg_result_use use;
+	/* In a bulk load (store_bulk_begin) the writes of the import, whose
+	 * results nobody reads, run in one of two other ways (pg.c); NULL
+	 * for both: the statement always runs on its own.
+	 * bulk_copy, for an INSERT of one row: the table and columns of a
+	 * COPY FROM STDIN that writes the same row, "t(id,a,b)": the id first
+	 * for a PG_LAST_ID statement, then the columns of $1..$n in order.
+	 * The rows of several tables go to the server in the order of enum
+	 * stmt, so such a statement must come after those of the tables it
+	 * refers to (test_store_pg checks it against the foreign keys).
+	 * bulk_sql: an UPDATE of one row by its id, without RETURNING, sent
+	 * pipelined (its text is usually sql itself).
+	 * bulk_table: for PG_LAST_ID, the table whose identity gives the ids
+	 * of the rows a COPY writes, drawn in blocks. */
+	const char *bulk_copy;
+	const char *bulk_sql;
+	const char *bulk_table;
 };
 
 /* NULL-terminated; entry i moves the schema from version i to i+1. */
