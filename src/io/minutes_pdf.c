@@ -1,16 +1,12 @@
 /* minutes_pdf: the counting minutes as a PDF, set with cairo and pango.
  *
- * A small page writer (struct page) flows blocks down A4 pages: paragraphs,
- * two-column blocks and ruled tables, each measured with a pango layout
- * before it is placed, so a block that does not fit starts a new page (a
- * table repeats its header row there). Every size and offset of the format
- * is in the profile below (HD 36-HD/VPTW as measured, documents.md §12), so
- * another profile can be added when a newer guide is read. */
+ * Written with the page writer of party documents (io/doc_pdf.h, format
+ * profile hd36-2018): its header block, title, body paragraphs, headings
+ * and tables that repeat their header row on a new page. Only the
+ * signature block is the minutes' own: the chair signs for the counting
+ * board on the right, the other members on the left. */
 #include "io/minutes_pdf.h"
 
-#include <cairo-pdf.h>
-#include <cairo.h>
-#include <pango/pangocairo.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,129 +14,11 @@
 #include "core/numfmt.h"
 #include "core/text.h"
 #include "core/xalloc.h"
+#include "io/doc_pdf.h"
 
-#define MM (72.0 / 25.4)
-
-/* The format profile "hd36-2018" (documents.md §§1–3, 6–8, 12). */
-static const struct profile {
-	double width, height;              /* A4, pt */
-	double top, bottom, left, right;   /* margins, pt */
-	const char *font;
-	double body, heading, title, party; /* sizes, pt */
-	double table;                      /* table text size */
-	double line;                       /* line-spacing factor */
-	double indent;                     /* first-line indent, pt */
-	double after;                      /* space after a paragraph, pt */
-	double page_no_y;                  /* page number from the top edge, pt */
-	double sign_gap;                   /* space for a signature, pt */
-} hd36 = {
-	.width = 210 * MM, .height = 297 * MM,
-	.top = 20 * MM, .bottom = 20 * MM, .left = 30 * MM, .right = 15 * MM,
-	.font = "Liberation Serif",
-	.body = 14, .heading = 14, .title = 16, .party = 15, .table = 13,
-	.line = 1.1, .indent = 10 * MM, .after = 6, .page_no_y = 10 * MM,
-	.sign_gap = 30 * MM,
-};
-
-enum style { ST_REGULAR, ST_BOLD, ST_ITALIC, ST_BOLD_ITALIC };
-
-struct page {
-	const struct profile *p;
-	cairo_surface_t *surf;
-	cairo_t *cr;
-	double y;  /* top of the next block */
-	int number;
-};
-
-static double text_width(const struct page *pg)
-{
-	return pg->p->width - pg->p->left - pg->p->right;
-}
-
-/* A layout of markup in width pt (0: no wrapping), size pt and style. The
- * caller unrefs it. */
-static PangoLayout *layout(struct page *pg, const char *markup, double width, double size, enum style st,
-			   PangoAlignment align)
-{
-	PangoLayout *l = pango_cairo_create_layout(pg->cr);
-	PangoFontDescription *fd = pango_font_description_from_string(pg->p->font);
-	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
-	pango_font_description_set_weight(fd, st == ST_BOLD || st == ST_BOLD_ITALIC ? PANGO_WEIGHT_BOLD
-										     : PANGO_WEIGHT_NORMAL);
-	pango_font_description_set_style(fd, st == ST_ITALIC || st == ST_BOLD_ITALIC ? PANGO_STYLE_ITALIC
-										      : PANGO_STYLE_NORMAL);
-	pango_layout_set_font_description(l, fd);
-	pango_font_description_free(fd);
-	if (width > 0) {
-		pango_layout_set_width(l, (int)(width * PANGO_SCALE));
-		pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
-	}
-	pango_layout_set_alignment(l, align);
-	pango_layout_set_line_spacing(l, (float)pg->p->line);
-	pango_layout_set_markup(l, markup, -1);
-	return l;
-}
-
-static double layout_height(PangoLayout *l)
-{
-	int w, h;
-	pango_layout_get_size(l, &w, &h);
-	return (double)h / PANGO_SCALE;
-}
-
-static double layout_width(PangoLayout *l)
-{
-	int w, h;
-	pango_layout_get_size(l, &w, &h);
-	return (double)w / PANGO_SCALE;
-}
-
-static void draw(struct page *pg, PangoLayout *l, double x, double y)
-{
-	cairo_move_to(pg->cr, x, y);
-	pango_cairo_show_layout(pg->cr, l);
-}
-
-/* Page numbers: Arabic, centred in the top margin, not on page 1. */
-static void page_number(struct page *pg)
-{
-	char s[16];
-	snprintf(s, sizeof(s), "%d", pg->number);
-	PangoLayout *l = layout(pg, s, text_width(pg), pg->p->body, ST_REGULAR, PANGO_ALIGN_CENTER);
-	draw(pg, l, pg->p->left, pg->p->page_no_y);
-	g_object_unref(l);
-}
-
-static void new_page(struct page *pg)
-{
-	cairo_show_page(pg->cr);
-	pg->number++;
-	pg->y = pg->p->top;
-	page_number(pg);
-}
-
-/* Starts a new page unless h pt still fit on this one. */
-static void ensure(struct page *pg, double h)
-{
-	if (pg->y + h > pg->p->height - pg->p->bottom && pg->y > pg->p->top)
-		new_page(pg);
-}
-
-/* ---- markup ---------------------------------------------------------------- */
-
-/* Appends text escaped for pango markup. */
 static void esc(struct buf *b, const char *s)
 {
-	char *e = g_markup_escape_text(s ? s : "", -1);
-	buf_adds(b, e);
-	g_free(e);
-}
-
-static char *upper(const char *s)
-{
-	char *u = g_utf8_strup(s, -1), *r = xstrdup(u);
-	g_free(u);
-	return r;
+	doc_pdf_esc(b, s);
 }
 
 static void add_int(struct buf *b, int64_t n)
@@ -148,40 +26,14 @@ static void add_int(struct buf *b, int64_t n)
 	numfmt_int(b, n);
 }
 
-/* ---- blocks ------------------------------------------------------------------ */
-
-struct para_opts {
-	double size;
-	enum style st;
-	PangoAlignment align;
-	bool justify, indent;
-	double after;
-};
-
-static void para(struct page *pg, const char *markup, const struct para_opts *o)
+static void body(struct doc_pdf *pg, const struct buf *markup)
 {
-	PangoLayout *l = layout(pg, markup, text_width(pg), o->size ? o->size : pg->p->body, o->st, o->align);
-	if (o->justify)
-		pango_layout_set_justify(l, TRUE);
-	if (o->indent)
-		pango_layout_set_indent(l, (int)(pg->p->indent * PANGO_SCALE));
-	double h = layout_height(l);
-	ensure(pg, h);
-	draw(pg, l, pg->p->left, pg->y);
-	pg->y += h + o->after;
-	g_object_unref(l);
+	doc_pdf_body(pg, buf_str(markup));
 }
 
-/* A body paragraph: justified, first line indented. */
-static void body(struct page *pg, const struct buf *markup)
-{
-	struct para_opts o = {0, ST_REGULAR, PANGO_ALIGN_LEFT, true, true, pg->p->after};
-	para(pg, buf_str(markup), &o);
-}
+static void bodyf(struct doc_pdf *pg, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-static void bodyf(struct page *pg, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void bodyf(struct page *pg, const char *fmt, ...)
+static void bodyf(struct doc_pdf *pg, const char *fmt, ...)
 {
 	struct buf b;
 	va_list ap;
@@ -193,158 +45,29 @@ static void bodyf(struct page *pg, const char *fmt, ...)
 	buf_free(&b);
 }
 
-/* A numbered heading, kept on one page with the keep lines after it. */
-static void heading(struct page *pg, const char *text, int keep)
-{
-	struct para_opts o = {pg->p->heading, ST_BOLD, PANGO_ALIGN_LEFT, false, true, pg->p->after / 2};
-	ensure(pg, (keep + 1) * pg->p->body * 1.3);
-	struct buf b;
-	buf_init(&b, 0);
-	esc(&b, text);
-	para(pg, buf_str(&b), &o);
-	buf_free(&b);
-}
-
-/* ---- tables -------------------------------------------------------------------- */
-
-#define COLS_MAX 6
-
-struct table {
-	int ncol;
-	const char *head[COLS_MAX];
-	double frac[COLS_MAX];  /* share of the text width */
-	PangoAlignment align[COLS_MAX];
-};
-
-static const double cell_pad = 3;
-
-/* Lays out one row of cells (markup) and returns its height. */
-static double row_layouts(struct page *pg, const struct table *t, char *const *cells, enum style st,
-			  PangoLayout **out)
-{
-	double h = 0;
-	for (int c = 0; c < t->ncol; c++) {
-		double w = t->frac[c] * text_width(pg) - 2 * cell_pad;
-		out[c] = layout(pg, cells[c], w, pg->p->table, st, t->align[c]);
-		double ch = layout_height(out[c]);
-		if (ch > h)
-			h = ch;
-	}
-	return h + 2 * cell_pad;
-}
-
-static void row_draw(struct page *pg, const struct table *t, PangoLayout **ls, double h)
-{
-	double x = pg->p->left;
-	cairo_set_line_width(pg->cr, 0.5);
-	for (int c = 0; c < t->ncol; c++) {
-		double w = t->frac[c] * text_width(pg);
-		cairo_rectangle(pg->cr, x, pg->y, w, h);
-		cairo_stroke(pg->cr);
-		draw(pg, ls[c], x + cell_pad, pg->y + cell_pad);
-		g_object_unref(ls[c]);
-		x += w;
-	}
-	pg->y += h;
-}
-
-static void table_head(struct page *pg, const struct table *t)
-{
-	PangoLayout *ls[COLS_MAX];
-	char *cells[COLS_MAX];
-	for (int c = 0; c < t->ncol; c++) {
-		struct buf b;
-		buf_init(&b, 0);
-		esc(&b, t->head[c]);
-		cells[c] = buf_detach(&b, NULL);
-	}
-	struct table centred = *t;
-	for (int c = 0; c < t->ncol; c++)
-		centred.align[c] = PANGO_ALIGN_CENTER;
-	double h = row_layouts(pg, &centred, cells, ST_BOLD, ls);
-	row_draw(pg, &centred, ls, h);
-	for (int c = 0; c < t->ncol; c++)
-		free(cells[c]);
-}
-
-/* Draws a row of escaped cells; on a new page the header row comes again.
- * The header is drawn with the first row so it never stands alone. */
-static void table_row(struct page *pg, const struct table *t, char *const *cells, bool first)
-{
-	PangoLayout *ls[COLS_MAX];
-	double h = row_layouts(pg, t, cells, ST_REGULAR, ls);
-	double need = h + (first ? 2 * pg->p->table + 2 * cell_pad : 0);
-	double before = pg->y;
-	int page = pg->number;
-	ensure(pg, need);
-	if (first || pg->number != page || pg->y < before)
-		table_head(pg, t);
-	row_draw(pg, t, ls, h);
-}
-
-static void table_end(struct page *pg)
-{
-	pg->y += pg->p->after;
-}
-
 /* ---- the header block (documents.md §3, §10.2) ------------------------------------ */
 
-/* "Hạ Long, ngày 03 tháng 02 năm 2025": day under 10 and months 1–2 with a
- * leading zero; blanks to fill in by hand when the date is not known. */
-static void date_line(struct buf *b, const struct election_doc *d)
+/* Left: the organization's lines as the superior body, the counting board
+ * as the issuer; right: the Party's name, place and date. */
+static void header(struct doc_pdf *pg, const struct election_doc *d)
 {
-	esc(b, d->place ? d->place : "……………");
-	if (d->date == DATE_NONE) {
-		buf_adds(b, ", ngày      tháng      năm 20     ");
-		return;
-	}
-	int y, m, day;
-	date_to_ymd(d->date, &y, &m, &day);
-	buf_addf(b, ", ngày %02d tháng %s%d năm %d", day, m <= 2 ? "0" : "", m, y);
-}
-
-static void header(struct page *pg, const struct election_doc *d)
-{
-	const struct profile *p = pg->p;
-	double lw = 80 * MM, rw = text_width(pg) - lw, rx = p->left + lw, y = p->top;
-	struct buf b;
-	buf_init(&b, 0);
-	/* left: the organization, then the counting board as issuer, then "*" */
-	if (d->upper_organization) {
-		char *u = upper(d->upper_organization);
-		esc(&b, u);
-		buf_addch(&b, '\n');
-		free(u);
-	}
+	struct buf sup;
+	buf_init(&sup, 0);
+	if (d->upper_organization)
+		buf_adds(&sup, d->upper_organization);
 	if (d->organization) {
-		char *u = upper(d->organization);
-		esc(&b, u);
-		buf_addch(&b, '\n');
-		free(u);
+		if (sup.len)
+			buf_addch(&sup, '\n');
+		buf_adds(&sup, d->organization);
 	}
-	buf_adds(&b, "<b>BAN KIỂM PHIẾU</b>\n*");
-	PangoLayout *left = layout(pg, buf_str(&b), lw, p->body, ST_REGULAR, PANGO_ALIGN_CENTER);
-	draw(pg, left, p->left, y);
-	double lh = layout_height(left);
-	g_object_unref(left);
-
-	/* right: the Party's name, a rule as long as it, place and date */
-	PangoLayout *party = layout(pg, "ĐẢNG CỘNG SẢN VIỆT NAM", 0, p->party, ST_BOLD, PANGO_ALIGN_LEFT);
-	double pw = layout_width(party), ph = layout_height(party), px = rx + (rw - pw) / 2;
-	draw(pg, party, px, y);
-	g_object_unref(party);
-	cairo_set_line_width(pg->cr, 0.6);
-	cairo_move_to(pg->cr, px, y + ph + 1);
-	cairo_line_to(pg->cr, px + pw, y + ph + 1);
-	cairo_stroke(pg->cr);
-	buf_reset(&b);
-	date_line(&b, d);
-	PangoLayout *date = layout(pg, buf_str(&b), rw, p->body, ST_ITALIC, PANGO_ALIGN_CENTER);
-	draw(pg, date, rx, y + ph + 6);
-	double rh = ph + 6 + layout_height(date);
-	g_object_unref(date);
-	buf_free(&b);
-	pg->y = y + (lh > rh ? lh : rh) + 8 * MM;
+	struct doc_header h = {
+		.superior = sup.len ? (char *)buf_str(&sup) : NULL,
+		.issuer = (char *)"BAN KIỂM PHIẾU",
+		.place = (char *)d->place,
+		.date = d->date,
+	};
+	doc_pdf_header(pg, &h);
+	buf_free(&sup);
 }
 
 /* What was elected, for the title: "Bầu Chi ủy Chi bộ Khu 3". */
@@ -368,10 +91,8 @@ static void subject(struct buf *b, const struct election_doc *d)
 		buf_addf(b, " (lần bầu thứ %d)", r->round);
 }
 
-static void title(struct page *pg, const struct election_doc *d)
+static void title(struct doc_pdf *pg, const struct election_doc *d)
 {
-	struct para_opts t = {pg->p->title, ST_BOLD, PANGO_ALIGN_CENTER, false, false, 2};
-	para(pg, "BIÊN BẢN KIỂM PHIẾU", &t);
 	struct buf b;
 	buf_init(&b, 0);
 	subject(&b, d);
@@ -379,16 +100,13 @@ static void title(struct page *pg, const struct election_doc *d)
 		buf_addch(&b, '\n');
 		esc(&b, d->congress_title);
 	}
-	struct para_opts s = {pg->p->body, ST_BOLD, PANGO_ALIGN_CENTER, false, false, 0};
-	para(pg, buf_str(&b), &s);
-	para(pg, "-----", &s);
-	pg->y += pg->p->after;
+	doc_pdf_title(pg, "BIÊN BẢN KIỂM PHIẾU", buf_str(&b));
 	buf_free(&b);
 }
 
 /* ---- the fields of the template (documents.md §10.3) -------------------------------- */
 
-static void opening(struct page *pg, const struct election_doc *d)
+static void opening(struct doc_pdf *pg, const struct election_doc *d)
 {
 	struct buf b;
 	buf_init(&b, 0);
@@ -409,12 +127,12 @@ static void opening(struct page *pg, const struct election_doc *d)
 	buf_free(&b);
 }
 
-static void seats(struct page *pg, const struct election_doc *d)
+static void seats(struct doc_pdf *pg, const struct election_doc *d)
 {
 	const struct election_round *r = &d->round;
 	struct buf b;
 	buf_init(&b, 0);
-	heading(pg, "1. Số lượng cần bầu", 3);
+	doc_pdf_heading(pg, "1. Số lượng cần bầu", 3);
 	if (r->kind == ELECTION_DELEGATES) {
 		buf_adds(&b, "Số lượng đại biểu được cấp trên phân bổ: ");
 		add_int(&b, r->seats);
@@ -460,20 +178,20 @@ static void free_cells(char **cells, int n)
 		free(cells[i]);
 }
 
-static void list(struct page *pg, const struct election_doc *d)
+static void list(struct doc_pdf *pg, const struct election_doc *d)
 {
 	const struct election_round *r = &d->round;
-	heading(pg, "2. Danh sách bầu cử", 8);
+	doc_pdf_heading(pg, "2. Danh sách bầu cử", 8);
 	bodyf(pg, "Đại hội đã thông qua danh sách bầu cử gồm %zu đồng chí có tên dưới đây "
 	      "(theo thứ tự trong phiếu bầu):", r->n_cand);
-	struct table t = {3, {"TT", "Họ và tên", "Ghi chú"}, {0.1, 0.6, 0.3},
-			  {PANGO_ALIGN_CENTER, PANGO_ALIGN_LEFT, PANGO_ALIGN_LEFT}};
+	struct doc_pdf_table t = {3, {"TT", "Họ và tên", "Ghi chú"}, {0.1, 0.6, 0.3},
+			  {DOC_CENTER, DOC_LEFT, DOC_LEFT}};
 	for (size_t i = 0; i < r->n_cand; i++) {
 		char *cells[3] = {xasprintf("%zu", i + 1), cell_text(r->cand[i].name), xstrdup("")};
-		table_row(pg, &t, cells, i == 0);
+		doc_pdf_table_row(pg, &t, cells, i == 0);
 		free_cells(cells, 3);
 	}
-	table_end(pg);
+	doc_pdf_table_end(pg);
 }
 
 /* The chair of the board: the member whose role is "Trưởng ban", else the first. */
@@ -491,13 +209,13 @@ static size_t chair(const struct election_doc *d)
 	return 0;
 }
 
-static void board(struct page *pg, const struct election_doc *d)
+static void board(struct doc_pdf *pg, const struct election_doc *d)
 {
-	heading(pg, "3. Ban kiểm phiếu", 3);
+	doc_pdf_heading(pg, "3. Ban kiểm phiếu", 3);
 	bodyf(pg, "Đại hội đã cử Ban kiểm phiếu gồm các đồng chí:");
 	if (!d->n_board) {
-		struct para_opts o = {0, ST_REGULAR, PANGO_ALIGN_LEFT, false, true, pg->p->after};
-		para(pg, "……………………………………………………………………", &o);
+		struct doc_pdf_para o = {0, DOC_REGULAR, DOC_LEFT, false, true, pg->p->after};
+		doc_pdf_para(pg, "……………………………………………………………………", &o);
 		return;
 	}
 	for (size_t i = 0; i < d->n_board; i++) {
@@ -513,10 +231,10 @@ static void board(struct page *pg, const struct election_doc *d)
 	}
 }
 
-static void attendance(struct page *pg, const struct election_doc *d, const struct election_result *res)
+static void attendance(struct doc_pdf *pg, const struct election_doc *d, const struct election_result *res)
 {
 	const char *who = election_base_label(&d->round);
-	heading(pg, "4. Số người dùng để tính kết quả bầu cử", 3);
+	doc_pdf_heading(pg, "4. Số người dùng để tính kết quả bầu cử", 3);
 	struct buf b;
 	buf_init(&b, 0);
 	buf_addf(&b, "Tổng số %s được triệu tập: ", who);
@@ -544,9 +262,9 @@ static void attendance(struct page *pg, const struct election_doc *d, const stru
 	buf_free(&b);
 }
 
-static void ballots(struct page *pg, const struct election_result *res)
+static void ballots(struct doc_pdf *pg, const struct election_result *res)
 {
-	heading(pg, "5. Số phiếu bầu", 3);
+	doc_pdf_heading(pg, "5. Số phiếu bầu", 3);
 	struct buf b;
 	buf_init(&b, 0);
 	buf_adds(&b, "Số phiếu phát ra: ");
@@ -587,23 +305,23 @@ static char *note(const struct election_cand_result *cr)
 	return xstrdup("");
 }
 
-static void votes(struct page *pg, const struct election_doc *d, const struct election_result *res)
+static void votes(struct doc_pdf *pg, const struct election_doc *d, const struct election_result *res)
 {
 	const struct election_round *r = &d->round;
-	heading(pg, "6. Kết quả kiểm phiếu", 8);
+	doc_pdf_heading(pg, "6. Kết quả kiểm phiếu", 8);
 	bodyf(pg, "Số phiếu bầu của từng đồng chí (xếp theo thứ tự trong phiếu bầu); tỷ lệ %% tính so với "
 	      "số %s dùng làm cơ sở tính kết quả bầu cử:", election_base_label(r));
-	struct table t;
+	struct doc_pdf_table t;
 	if (res->has_marks)
-		t = (struct table){6, {"TT", "Họ và tên", "Đồng ý", "Không đồng ý", "Tỷ lệ %", "Ghi chú"},
+		t = (struct doc_pdf_table){6, {"TT", "Họ và tên", "Đồng ý", "Không đồng ý", "Tỷ lệ %", "Ghi chú"},
 				   {0.07, 0.33, 0.12, 0.14, 0.12, 0.22},
-				   {PANGO_ALIGN_CENTER, PANGO_ALIGN_LEFT, PANGO_ALIGN_RIGHT, PANGO_ALIGN_RIGHT,
-				    PANGO_ALIGN_RIGHT, PANGO_ALIGN_LEFT}};
+				   {DOC_CENTER, DOC_LEFT, DOC_RIGHT, DOC_RIGHT,
+				    DOC_RIGHT, DOC_LEFT}};
 	else
-		t = (struct table){5, {"TT", "Họ và tên", "Số phiếu bầu", "Tỷ lệ %", "Ghi chú"},
+		t = (struct doc_pdf_table){5, {"TT", "Họ và tên", "Số phiếu bầu", "Tỷ lệ %", "Ghi chú"},
 				   {0.08, 0.4, 0.15, 0.12, 0.25},
-				   {PANGO_ALIGN_CENTER, PANGO_ALIGN_LEFT, PANGO_ALIGN_RIGHT, PANGO_ALIGN_RIGHT,
-				    PANGO_ALIGN_LEFT}};
+				   {DOC_CENTER, DOC_LEFT, DOC_RIGHT, DOC_RIGHT,
+				    DOC_LEFT}};
 	for (size_t i = 0; i < res->n_cand; i++) {
 		const struct election_cand_result *cr = &res->cand[i];
 		char *cells[6];
@@ -617,19 +335,19 @@ static void votes(struct page *pg, const struct election_doc *d, const struct el
 		char *n = note(cr);
 		cells[c++] = cell_text(n);
 		free(n);
-		table_row(pg, &t, cells, i == 0);
+		doc_pdf_table_row(pg, &t, cells, i == 0);
 		free_cells(cells, c);
 	}
-	table_end(pg);
+	doc_pdf_table_end(pg);
 }
 
 /* The elected of one kind of seat in descending votes, as a table. */
-static size_t elected_table(struct page *pg, const struct election_doc *d, const struct election_result *res,
+static size_t elected_table(struct doc_pdf *pg, const struct election_doc *d, const struct election_result *res,
 			    bool alternates)
 {
-	struct table t = {5, {"TT", "Họ và tên", "Số phiếu bầu", "Tỷ lệ %", "Ghi chú"},
+	struct doc_pdf_table t = {5, {"TT", "Họ và tên", "Số phiếu bầu", "Tỷ lệ %", "Ghi chú"},
 			  {0.08, 0.4, 0.15, 0.12, 0.25},
-			  {PANGO_ALIGN_CENTER, PANGO_ALIGN_LEFT, PANGO_ALIGN_RIGHT, PANGO_ALIGN_RIGHT, PANGO_ALIGN_LEFT}};
+			  {DOC_CENTER, DOC_LEFT, DOC_RIGHT, DOC_RIGHT, DOC_LEFT}};
 	size_t n = 0;
 	for (size_t i = 0; i < res->n_elected; i++) {
 		const struct election_cand_result *cr = &res->cand[res->elected[i]];
@@ -638,21 +356,21 @@ static size_t elected_table(struct page *pg, const struct election_doc *d, const
 		char *nt = alternates ? xasprintf("Thứ tự thay thế %d", cr->promotion) : xstrdup("");
 		char *cells[5] = {xasprintf("%zu", n + 1), cell_text(d->round.cand[res->elected[i]].name),
 				  cell_int(cr->votes), cell_pct(cr->votes, res->base), cell_text(nt)};
-		table_row(pg, &t, cells, n == 0);
+		doc_pdf_table_row(pg, &t, cells, n == 0);
 		free_cells(cells, 5);
 		free(nt);
 		n++;
 	}
 	if (n)
-		table_end(pg);
+		doc_pdf_table_end(pg);
 	return n;
 }
 
-static void elected(struct page *pg, const struct election_doc *d, const struct election_result *res)
+static void elected(struct doc_pdf *pg, const struct election_doc *d, const struct election_result *res)
 {
 	const struct election_round *r = &d->round;
 	const char *who = election_base_label(r);
-	heading(pg, "7. Kết quả bầu cử", 8);
+	doc_pdf_heading(pg, "7. Kết quả bầu cử", 8);
 	if (!res->n_elected) {
 		bodyf(pg, "Không có đồng chí nào được quá một nửa số %s dùng làm cơ sở tính kết quả bầu cử "
 		      "trong số lượng cần bầu, nên không có người trúng cử.", who);
@@ -674,12 +392,12 @@ static void elected(struct page *pg, const struct election_doc *d, const struct 
 	elected_table(pg, d, res, false);
 }
 
-static void remaining(struct page *pg, const struct election_doc *d, const struct election_result *res)
+static void remaining(struct doc_pdf *pg, const struct election_doc *d, const struct election_result *res)
 {
 	const struct election_round *r = &d->round;
 	if (res->next == NEXT_NONE)
 		return;
-	heading(pg, "8. Số lượng còn thiếu", 3);
+	doc_pdf_heading(pg, "8. Số lượng còn thiếu", 3);
 	struct buf b;
 	buf_init(&b, 0);
 	buf_adds(&b, "Số lượng còn thiếu: ");
@@ -711,15 +429,15 @@ static void remaining(struct page *pg, const struct election_doc *d, const struc
 }
 
 /* Height the signature block needs (the chair's column). */
-static double signature_height(const struct page *pg)
+static double signature_height(const struct doc_pdf *pg)
 {
 	return pg->p->after + 3 * pg->p->body * 1.3 + pg->p->sign_gap;
 }
 
 /* The closing lines, kept on one page with the signatures. */
-static void closing(struct page *pg)
+static void closing(struct doc_pdf *pg)
 {
-	ensure(pg, 4 * pg->p->body * 1.3 + signature_height(pg));
+	doc_pdf_ensure(pg, 4 * pg->p->body * 1.3 + signature_height(pg));
 	bodyf(pg, "Biên bản này được lập xong và đọc trước đại hội lúc …… giờ …… phút, ngày ……………. "
 	      "Toàn bộ phiếu bầu đã được Ban kiểm phiếu niêm phong, bàn giao để lưu giữ theo quy định "
 	      "(QĐ 190-QĐ/TW Điều 35).");
@@ -727,36 +445,36 @@ static void closing(struct page *pg)
 
 /* ---- signatures (documents.md §8) -------------------------------------------- */
 
-static void signatures(struct page *pg, const struct election_doc *d)
+static void signatures(struct doc_pdf *pg, const struct election_doc *d)
 {
-	const struct profile *p = pg->p;
-	double half = text_width(pg) / 2, gap = p->sign_gap;
+	const struct doc_pdf_profile *p = pg->p;
+	double half = doc_pdf_text_width(pg) / 2, gap = p->sign_gap;
 	size_t ch = chair(d), members = d->n_board > 1 ? d->n_board - 1 : 0;
-	ensure(pg, signature_height(pg));
+	doc_pdf_ensure(pg, signature_height(pg));
 	pg->y += p->after;
 	double y0 = pg->y;
 	struct buf b;
 	buf_init(&b, 0);
 	/* right: T/M BAN KIỂM PHIẾU / TRƯỞNG BAN / signature / name */
 	buf_adds(&b, "<b>T/M BAN KIỂM PHIẾU</b>\nTRƯỞNG BAN");
-	PangoLayout *l = layout(pg, buf_str(&b), half, p->body, ST_REGULAR, PANGO_ALIGN_CENTER);
-	draw(pg, l, p->left + half, y0);
-	double h = layout_height(l);
+	PangoLayout *l = doc_pdf_layout(pg, buf_str(&b), half, p->body, DOC_REGULAR, DOC_CENTER);
+	doc_pdf_draw(pg, l, p->left + half, y0);
+	double h = doc_pdf_layout_height(l);
 	g_object_unref(l);
 	buf_reset(&b);
 	buf_adds(&b, "<b>");
 	esc(&b, d->n_board ? d->board[ch].name : "");
 	buf_adds(&b, "</b>");
-	l = layout(pg, buf_str(&b), half, p->body, ST_REGULAR, PANGO_ALIGN_CENTER);
-	draw(pg, l, p->left + half, y0 + h + gap);
-	double right_end = y0 + h + gap + layout_height(l);
+	l = doc_pdf_layout(pg, buf_str(&b), half, p->body, DOC_REGULAR, DOC_CENTER);
+	doc_pdf_draw(pg, l, p->left + half, y0 + h + gap);
+	double right_end = y0 + h + gap + doc_pdf_layout_height(l);
 	g_object_unref(l);
 	/* left: the other members of the board, each with room to sign */
 	double y = y0;
 	if (members) {
-		l = layout(pg, "<b>THÀNH VIÊN BAN KIỂM PHIẾU</b>", half, p->body, ST_REGULAR, PANGO_ALIGN_CENTER);
-		draw(pg, l, p->left, y);
-		y += layout_height(l) + p->body + gap / 2;
+		l = doc_pdf_layout(pg, "<b>THÀNH VIÊN BAN KIỂM PHIẾU</b>", half, p->body, DOC_REGULAR, DOC_CENTER);
+		doc_pdf_draw(pg, l, p->left, y);
+		y += doc_pdf_layout_height(l) + p->body + gap / 2;
 		g_object_unref(l);
 	}
 	for (size_t i = 0; i < d->n_board; i++) {
@@ -766,13 +484,13 @@ static void signatures(struct page *pg, const struct election_doc *d)
 		buf_adds(&b, "<b>");
 		esc(&b, d->board[i].name);
 		buf_adds(&b, "</b>");
-		l = layout(pg, buf_str(&b), half, p->body, ST_REGULAR, PANGO_ALIGN_CENTER);
-		if (y + layout_height(l) > p->height - p->bottom) {
-			new_page(pg);
+		l = doc_pdf_layout(pg, buf_str(&b), half, p->body, DOC_REGULAR, DOC_CENTER);
+		if (y + doc_pdf_layout_height(l) > p->height - p->bottom) {
+			doc_pdf_new_page(pg);
 			y = pg->y;
 		}
-		draw(pg, l, p->left, y);
-		y += layout_height(l) + gap / 2;
+		doc_pdf_draw(pg, l, p->left, y);
+		y += doc_pdf_layout_height(l) + gap / 2;
 		g_object_unref(l);
 	}
 	pg->y = y > right_end ? y : right_end;
@@ -781,32 +499,11 @@ static void signatures(struct page *pg, const struct election_doc *d)
 
 /* ---- the document -------------------------------------------------------------------- */
 
-static cairo_status_t to_buf(void *closure, const unsigned char *data, unsigned int len)
-{
-	buf_add(closure, data, len);
-	return CAIRO_STATUS_SUCCESS;
-}
-
-static void metadata(cairo_surface_t *s, const struct election_doc *d)
-{
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, "Biên bản kiểm phiếu");
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "dangbo");
-	if (d->date != DATE_NONE) {
-		/* a fixed creation date keeps the file the same for the same input */
-		char iso[11], stamp[32];
-		date_format(d->date, iso);
-		snprintf(stamp, sizeof(stamp), "%sT00:00:00", iso);
-		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, stamp);
-	}
-}
-
 enum err minutes_pdf_render(const struct election_doc *d, const struct election_result *res, struct buf *out)
 {
-	struct page pg = {.p = &hd36, .number = 1};
-	pg.surf = cairo_pdf_surface_create_for_stream(to_buf, out, hd36.width, hd36.height);
-	metadata(pg.surf, d);
-	pg.cr = cairo_create(pg.surf);
-	cairo_set_source_rgb(pg.cr, 0, 0, 0);
+	struct doc_pdf pg;
+	/* a fixed creation date keeps the file the same for the same input */
+	doc_pdf_begin(&pg, &doc_pdf_hd36, out, "Biên bản kiểm phiếu", d->date);
 	header(&pg, d);
 	title(&pg, d);
 	opening(&pg, d);
@@ -820,12 +517,5 @@ enum err minutes_pdf_render(const struct election_doc *d, const struct election_
 	remaining(&pg, d, res);
 	closing(&pg);
 	signatures(&pg, d);
-	cairo_show_page(pg.cr);
-	cairo_status_t st = cairo_status(pg.cr);
-	cairo_destroy(pg.cr);
-	cairo_surface_finish(pg.surf);
-	if (st == CAIRO_STATUS_SUCCESS)
-		st = cairo_surface_status(pg.surf);
-	cairo_surface_destroy(pg.surf);
-	return st == CAIRO_STATUS_SUCCESS ? ERR_OK : ERR_IO;
+	return doc_pdf_end(&pg);
 }
