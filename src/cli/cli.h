@@ -42,6 +42,15 @@ struct store;
 /* Opens the database of the command line (--db, $DANGBO_DB, ./dangbo.db);
  * prints why not and sets *code to the exit status on failure. */
 struct store *cli_open_db(struct cli *cli, int *code);
+struct snapshot;
+struct buf;
+/* Opens the database and its report snapshot (the file beside an SQLite
+ * database unless no_snapshot; rebuilt when stale). Returns 0 with *st and
+ * *snap to close and free, or the exit status after printing why not
+ * (cmd_report.c). */
+int cli_report_snapshot(struct cli *cli, bool no_snapshot, struct store **st, struct snapshot *snap);
+/* Writes b to path atomically (beside it, then renamed); false on failure. */
+bool cli_write_file(const char *path, const struct buf *b);
 
 /* Every command's entry point (one cmd_<name>.c each). */
 int cmd_help(struct cli *cli, int argc, char **argv);
@@ -55,6 +64,7 @@ int cmd_holidays(struct cli *cli, int argc, char **argv);
 int cmd_election(struct cli *cli, int argc, char **argv);
 int cmd_congress(struct cli *cli, int argc, char **argv);
 int cmd_report(struct cli *cli, int argc, char **argv);
+int cmd_summary(struct cli *cli, int argc, char **argv);
 /* also "dangbo import targets FILE": called with argv[1] = "targets" */
 int cmd_target(struct cli *cli, int argc, char **argv);
 int cmd_ratings_import(struct cli *cli, int argc, char **argv); /* dangbo import ratings FILE */

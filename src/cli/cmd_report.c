@@ -15,7 +15,7 @@
 
 const char usage_report[] =
 	"usage: dangbo report members|orgs|badges --org CODE [--as-of DATE] [--from DATE --to DATE]\n"
-	"                     [--depth N] [--precision P] [--format text|csv|json|xlsx] [--output FILE]\n\n"
+	"                     [--depth N] [--precision P] [--format text|csv|json|xlsx|pdf] [--output FILE]\n\n"
 	"Counts the organization CODE and everything under it as the tree stood on the\n"
 	"as-of date (default today).\n\n"
 	"  members   total, official, probationary, female, ethnic_minority, religious,\n"
@@ -33,8 +33,9 @@ const char usage_report[] =
 	"            members at each quality level, self-review participation\n\n"
 	"  --depth N        one row per organization down to N levels below CODE\n"
 	"  --precision P    decimals of percentages (0 to 6, default 2)\n"
-	"  --format F       text (default), csv, json or xlsx\n"
-	"  --output FILE    write to FILE (xlsx needs it, or standard output not a terminal)\n"
+	"  --format F       text (default), csv, json, xlsx, or pdf (a party document:\n"
+	"                   the table of indicators and a signature block to fill in)\n"
+	"  --output FILE    write to FILE (xlsx and pdf need it, or standard output not a terminal)\n"
 	"  --no-snapshot    read the database directly, without the snapshot file\n"
 	"  --threads N      counting threads (default: the processors, at most 4)\n\n"
 	"Dates are YYYY-MM-DD or dd/mm/yyyy. A report reads a snapshot of the database\n"
@@ -67,7 +68,7 @@ static bool copy_to_stdout(const char *path)
 }
 
 /* Writes b to path atomically (beside it, then renamed). */
-static bool write_file(const char *path, const struct buf *b)
+bool cli_write_file(const char *path, const struct buf *b)
 {
 	char *tmp = xasprintf("%s.tmp", path);
 	FILE *f = fopen(tmp, "wb");
@@ -108,15 +109,54 @@ static int render(const struct report_table *t, enum report_format fmt, const ch
 	}
 	struct buf b;
 	buf_init(&b, 0);
-	if (fmt == REPORT_CSV)
+	if (fmt == REPORT_PDF) {
+		if (report_render_pdf(t, &b)) {
+			buf_free(&b);
+			return cli_fail(ERR_IO, "cannot lay out the PDF");
+		}
+	} else if (fmt == REPORT_CSV)
 		report_render_csv(t, &b);
 	else if (fmt == REPORT_JSON)
 		report_render_json(t, &b);
 	else
 		report_render_text(t, &b);
-	bool ok = output ? write_file(output, &b) : fwrite(b.ptr, 1, b.len, stdout) == b.len && fflush(stdout) == 0;
+	bool ok = output ? cli_write_file(output, &b) : fwrite(b.ptr, 1, b.len, stdout) == b.len && fflush(stdout) == 0;
 	buf_free(&b);
 	return ok ? 0 : cli_fail(ERR_IO, "%s: cannot write", output ? output : "standard output");
+}
+
+/* Opens the database and its report snapshot (see cli.h). */
+int cli_report_snapshot(struct cli *cli, bool no_snapshot, struct store **stp, struct snapshot *snap)
+{
+	/* the file's state before this process opens it (snapshot.h) */
+	struct snapshot_stamp stamp;
+	snapshot_stamp_file(cli->db, &stamp);
+	int code = 0;
+	struct store *st = cli_open_db(cli, &code);
+	if (!st)
+		return code;
+	/* The snapshot lives beside an SQLite file; a server database has none. */
+	char *path = NULL;
+	if (!no_snapshot && strcmp(store_backend(st), "sqlite") == 0)
+		path = xasprintf("%s.snapshot", cli->db);
+	bool rebuilt = false;
+	struct diag_list dl;
+	diag_init(&dl);
+	enum err e = snapshot_open(st, path, &stamp, snap, &rebuilt, &dl);
+	free(path);
+	if (e) {
+		if (diag_count(&dl))
+			diag_print(&dl, stderr);
+		diag_free(&dl);
+		code = cli_fail(e, "cannot read the database: %s", store_errmsg(st));
+		store_close(st);
+		return code;
+	}
+	diag_free(&dl);
+	if (rebuilt && cli->progress)
+		fprintf(stderr, "dangbo: report snapshot rebuilt (%u organizations, %u members)\n", snap->norg, snap->nmem);
+	*stp = st;
+	return 0;
 }
 
 int cmd_report(struct cli *cli, int argc, char **argv)
@@ -155,44 +195,23 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 		return cli_usage("report", "--threads: '%s' is not a number from 1 to 8", v);
 	enum report_format fmt = REPORT_TEXT;
 	if ((v = opt_get(opts, "format")) && !report_format_parse(v, &fmt))
-		return cli_usage("report", "--format: '%s' is not one of text, csv, json, xlsx", v);
+		return cli_usage("report", "--format: '%s' is not one of text, csv, json, xlsx, pdf", v);
 	const char *output = opt_get(opts, "output");
 	if (fmt == REPORT_XLSX && !output && isatty(STDOUT_FILENO))
 		return cli_usage("report", "an XLSX workbook is not for a terminal: give --output FILE or redirect");
+	if (fmt == REPORT_PDF && !output && isatty(STDOUT_FILENO))
+		return cli_usage("report", "a PDF is not for a terminal: give --output FILE or redirect");
 
-	/* the file's state before this process opens it (snapshot.h) */
-	struct snapshot_stamp stamp;
-	snapshot_stamp_file(cli->db, &stamp);
-	int code = 0;
-	struct store *st = cli_open_db(cli, &code);
-	if (!st)
-		return code;
-	/* The snapshot lives beside an SQLite file; a server database has none. */
-	char *path = NULL;
-	if (!opt_get(opts, "no-snapshot") && strcmp(store_backend(st), "sqlite") == 0)
-		path = xasprintf("%s.snapshot", cli->db);
+	struct store *st;
 	struct snapshot snap;
-	bool rebuilt = false;
-	struct diag_list dl;
-	diag_init(&dl);
-	enum err e = snapshot_open(st, path, &stamp, &snap, &rebuilt, &dl);
-	free(path);
-	if (e) {
-		if (diag_count(&dl))
-			diag_print(&dl, stderr);
-		diag_free(&dl);
-		code = cli_fail(e, "cannot read the database: %s", store_errmsg(st));
-		store_close(st);
+	int code = cli_report_snapshot(cli, opt_get(opts, "no-snapshot") != NULL, &st, &snap);
+	if (code)
 		return code;
-	}
-	diag_free(&dl);
-	if (rebuilt && cli->progress)
-		fprintf(stderr, "dangbo: report snapshot rebuilt (%u organizations, %u members)\n", snap.norg, snap.nmem);
 
 	struct report_result res;
 	struct buf msg;
 	buf_init(&msg, 0);
-	e = report_run(&snap, st, &rq, &res, &msg);
+	enum err e = report_run(&snap, st, &rq, &res, &msg);
 	if (e == ERR_USAGE)
 		code = cli_usage("report", "%s", msg.ptr);
 	else if (e)

@@ -9,6 +9,7 @@ extern const char usage_congress[];
 extern const char usage_backup[], usage_restore[];
 
 extern const char usage_report[], usage_target[];
+extern const char usage_summary[];
 extern const char usage_user[], usage_audit[], usage_serve[];
 extern const char usage_applicant[], usage_probation[], usage_transfer[], usage_exempt[], usage_exit[], usage_discipline[],
 	usage_badge[], usage_card[], usage_due[], usage_rules[];
@@ -26,6 +27,7 @@ const struct command commands[] = {
 	{"election", cmd_election, "count one round of an internal election", usage_election},
 	{"congress", cmd_congress, "congresses: plan, hold, list, roster, result", usage_congress},
 	{"report", cmd_report, "reports rolled up the tree as of a date: members, orgs, badges, lifecycle, congress, ratings", usage_report},
+	{"summary", cmd_summary, "the yearly summary report of the party-building work, written from the data", usage_summary},
 	{"target", cmd_target, "admission targets per organization and year", usage_target},
 	{"serve", cmd_serve, "serve the web UI and the JSON API", usage_serve},
 	{"user", cmd_user, "server accounts: add, list, password, disable, enable", usage_user},

@@ -106,8 +106,9 @@ static enum err xlsx_of(struct req *rq, const struct report_table *t)
 }
 
 /* GET /api/v1/reports/{name}?org=CODE&as_of=DATE&from=DATE&to=DATE&depth=N
- * &precision=N&term=T&format=json|csv|xlsx|text: the report for org (the caller's
- * scope by default) and, with depth, the organizations below it. */
+ * &precision=N&term=T&format=json|csv|xlsx|text|pdf: the report for org (the
+ * caller's scope by default) and, with depth, the organizations below it; pdf
+ * is the report as a party document (report_render_pdf). */
 enum err h_report(struct req *rq)
 {
 	const struct report_def *def = report_find(rq->params[0]);
@@ -135,7 +136,7 @@ enum err h_report(struct req *rq)
 	enum report_format fmt = REPORT_JSON;
 	const char *f = req_query(rq, "format");
 	if (f && *f && !report_format_parse(f, &fmt))
-		return req_fail(rq, ERR_INPUT, "format: '%s' is not json, csv, xlsx or text", f);
+		return req_fail(rq, ERR_INPUT, "format: '%s' is not json, csv, xlsx, text or pdf", f);
 	if ((e = current_snapshot(rq)))
 		return e;
 	struct report_result res;
@@ -154,6 +155,14 @@ enum err h_report(struct req *rq)
 	switch (fmt) {
 	case REPORT_XLSX:
 		e = xlsx_of(rq, t);
+		break;
+	case REPORT_PDF:
+		if (report_render_pdf(t, &b)) {
+			e = req_fail(rq, ERR_IO, "cannot lay out the PDF");
+			break;
+		}
+		rq->ctype = "application/pdf";
+		rq->raw = buf_detach(&b, &rq->rawlen);
 		break;
 	case REPORT_CSV:
 		report_render_csv(t, &b);

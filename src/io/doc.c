@@ -12,6 +12,7 @@ void doc_init(struct doc *d)
 {
 	memset(d, 0, sizeof(*d));
 	d->header.date = DATE_NONE;
+	d->created = DATE_NONE;
 }
 
 static void table_free(struct doc_table *t)

@@ -65,6 +65,7 @@ struct doc {
 	char *signer_name;
 	char **recipients;  /* "- Lưu." lines, as printed */
 	size_t nrecipients, rcap;
+	date_t created;     /* the PDF's creation date; DATE_NONE: the header's date */
 };
 
 void doc_init(struct doc *d);

@@ -302,13 +302,20 @@ void doc_pdf_title(struct doc_pdf *w, const char *type, const char *summary_mark
 	w->y += w->p->after;
 }
 
-void doc_pdf_signature(struct doc_pdf *w, const char *authority, const char *title, const char *name,
-		       char *const *recipients, size_t nrecipients)
+/* The layouts of a signature block and the height it takes. */
+struct sig {
+	PangoLayout *right, *signer, *label, *list;
+	double h;
+};
+
+static void sig_layout(struct doc_pdf *w, const char *authority, const char *title, const char *name,
+		       char *const *recipients, size_t nrecipients, struct sig *s)
 {
 	const struct doc_pdf_profile *p = w->p;
 	double half = doc_pdf_text_width(w) / 2;
 	struct buf b;
 	buf_init(&b, 0);
+	memset(s, 0, sizeof(*s));
 	/* right: authority, title, room to sign, name */
 	buf_adds(&b, "<b>");
 	esc_upper(&b, authority ? authority : "");
@@ -317,42 +324,57 @@ void doc_pdf_signature(struct doc_pdf *w, const char *authority, const char *tit
 		buf_addch(&b, '\n');
 		esc_upper(&b, title);
 	}
-	PangoLayout *right = doc_pdf_layout(w, buf_str(&b), half, p->body, DOC_REGULAR, DOC_CENTER);
+	s->right = doc_pdf_layout(w, buf_str(&b), half, p->body, DOC_REGULAR, DOC_CENTER);
 	buf_reset(&b);
 	buf_adds(&b, "<b>");
 	doc_pdf_esc(&b, name ? name : " ");
 	buf_adds(&b, "</b>");
-	PangoLayout *signer = doc_pdf_layout(w, buf_str(&b), half, p->body, DOC_REGULAR, DOC_CENTER);
-	double rh = doc_pdf_layout_height(right) + p->sign_gap + doc_pdf_layout_height(signer);
+	s->signer = doc_pdf_layout(w, buf_str(&b), half, p->body, DOC_REGULAR, DOC_CENTER);
+	double rh = doc_pdf_layout_height(s->right) + p->sign_gap + doc_pdf_layout_height(s->signer);
 	/* left: "Nơi nhận:" underlined 14, the recipients 12 */
-	PangoLayout *label = NULL, *list = NULL;
 	double lh = 0;
 	if (nrecipients) {
-		label = doc_pdf_layout(w, "<u>Nơi nhận:</u>", half, p->body, DOC_REGULAR, DOC_LEFT);
+		s->label = doc_pdf_layout(w, "<u>Nơi nhận:</u>", half, p->body, DOC_REGULAR, DOC_LEFT);
 		buf_reset(&b);
 		for (size_t i = 0; i < nrecipients; i++) {
 			if (i)
 				buf_addch(&b, '\n');
 			doc_pdf_esc(&b, recipients[i]);
 		}
-		list = doc_pdf_layout(w, buf_str(&b), half, p->recipients, DOC_REGULAR, DOC_LEFT);
-		lh = doc_pdf_layout_height(label) + doc_pdf_layout_height(list);
+		s->list = doc_pdf_layout(w, buf_str(&b), half, p->recipients, DOC_REGULAR, DOC_LEFT);
+		lh = doc_pdf_layout_height(s->label) + doc_pdf_layout_height(s->list);
 	}
-	doc_pdf_ensure(w, p->after + (rh > lh ? rh : lh));
-	w->y += p->after;
-	double y0 = w->y;
-	doc_pdf_draw(w, right, p->left + half, y0);
-	doc_pdf_draw(w, signer, p->left + half, y0 + doc_pdf_layout_height(right) + p->sign_gap);
-	if (label) {
-		doc_pdf_draw(w, label, p->left, y0);
-		doc_pdf_draw(w, list, p->left, y0 + doc_pdf_layout_height(label));
-		g_object_unref(label);
-		g_object_unref(list);
-	}
-	g_object_unref(right);
-	g_object_unref(signer);
-	w->y = y0 + (rh > lh ? rh : lh);
+	s->h = p->after + (rh > lh ? rh : lh);
 	buf_free(&b);
+}
+
+static void sig_free(struct sig *s)
+{
+	g_object_unref(s->right);
+	g_object_unref(s->signer);
+	if (s->label) {
+		g_object_unref(s->label);
+		g_object_unref(s->list);
+	}
+}
+
+void doc_pdf_signature(struct doc_pdf *w, const char *authority, const char *title, const char *name,
+		       char *const *recipients, size_t nrecipients)
+{
+	const struct doc_pdf_profile *p = w->p;
+	double half = doc_pdf_text_width(w) / 2;
+	struct sig s;
+	sig_layout(w, authority, title, name, recipients, nrecipients, &s);
+	doc_pdf_ensure(w, s.h);
+	double y0 = w->y + p->after;
+	doc_pdf_draw(w, s.right, p->left + half, y0);
+	doc_pdf_draw(w, s.signer, p->left + half, y0 + doc_pdf_layout_height(s.right) + p->sign_gap);
+	if (s.label) {
+		doc_pdf_draw(w, s.label, p->left, y0);
+		doc_pdf_draw(w, s.list, p->left, y0 + doc_pdf_layout_height(s.label));
+	}
+	w->y += s.h;
+	sig_free(&s);
 }
 
 /* ---- the document ---- */
@@ -421,12 +443,26 @@ static void render_table(struct doc_pdf *w, const struct doc_table *t)
 	doc_pdf_table_end(w);
 }
 
+/* The closing paragraph is not left alone above a signature on the next
+ * page: when the two do not fit, both go to a new page. */
+static void keep_with_signature(struct doc_pdf *w, const struct doc *d, const char *markup)
+{
+	PangoLayout *l = doc_pdf_layout(w, markup, doc_pdf_text_width(w), w->p->body, DOC_REGULAR, DOC_LEFT);
+	pango_layout_set_justify(l, TRUE);
+	pango_layout_set_indent(l, (int)(w->p->indent * PANGO_SCALE));
+	struct sig s;
+	sig_layout(w, d->authority, d->signer_title, d->signer_name, d->recipients, d->nrecipients, &s);
+	doc_pdf_ensure(w, doc_pdf_layout_height(l) + w->p->after + s.h);
+	sig_free(&s);
+	g_object_unref(l);
+}
+
 enum err doc_pdf_render(const struct doc *d, const struct doc_pdf_profile *p, struct buf *out)
 {
 	struct doc_pdf w;
 	char *meta = d->summary ? xasprintf("%s %s", d->type ? d->type : "", d->summary)
 				: xstrdup(d->type ? d->type : "");
-	doc_pdf_begin(&w, p, out, meta, d->header.date);
+	doc_pdf_begin(&w, p, out, meta, d->created != DATE_NONE ? d->created : d->header.date);
 	free(meta);
 	doc_pdf_header(&w, &d->header);
 	struct buf b;
@@ -443,6 +479,8 @@ enum err doc_pdf_render(const struct doc *d, const struct doc_pdf_profile *p, st
 		case DOC_PARA:
 			buf_reset(&b);
 			doc_pdf_esc(&b, k->text);
+			if (i + 1 == d->nblocks)
+				keep_with_signature(&w, d, buf_str(&b));
 			doc_pdf_body(&w, buf_str(&b));
 			break;
 		case DOC_TABLE:

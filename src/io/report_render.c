@@ -14,6 +14,7 @@ static const char *const format_names[REPORT_FORMAT__MAX] = {
 	[REPORT_CSV] = "csv",
 	[REPORT_JSON] = "json",
 	[REPORT_XLSX] = "xlsx",
+	[REPORT_PDF] = "pdf",
 };
 
 const char *report_format_name(enum report_format f)

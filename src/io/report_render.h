@@ -15,7 +15,9 @@
  *   - text: for people, Vietnamese labels, "2.517", "15,38%", columns
  *     aligned by display width;
  *   - XLSX: a worksheet with a title, the organization, the date, the rows
- *     with formatted numbers, and column widths that fit. */
+ *     with formatted numbers, and column widths that fit;
+ *   - PDF: a party document (io/doc_pdf.h) with the same rows as the text,
+ *     count, base and percentage in the Vietnamese way, in a ruled table. */
 #ifndef DANGBO_IO_REPORT_RENDER_H
 #define DANGBO_IO_REPORT_RENDER_H
 
@@ -52,9 +54,9 @@ struct report_table {
 	size_t nrows;
 };
 
-enum report_format { REPORT_TEXT, REPORT_CSV, REPORT_JSON, REPORT_XLSX, REPORT_FORMAT__MAX };
+enum report_format { REPORT_TEXT, REPORT_CSV, REPORT_JSON, REPORT_XLSX, REPORT_PDF, REPORT_FORMAT__MAX };
 
-/* "text", "csv", "json", "xlsx" ("" out of range). */
+/* "text", "csv", "json", "xlsx", "pdf" ("" out of range). */
 const char *report_format_name(enum report_format f);
 /* Parses a format name; false if unknown (*out unchanged). */
 bool report_format_parse(const char *s, enum report_format *out);
@@ -67,6 +69,11 @@ void report_render_json(const struct report_table *t, struct buf *out);
 void report_render_text(const struct report_table *t, struct buf *out);
 /* Writes an XLSX workbook to path. Returns ERR_OK or ERR_IO. */
 enum err report_render_xlsx(const struct report_table *t, const char *path);
+/* Appends the report as a party document in PDF (report_render_pdf.c) to
+ * out: the organization, the date or period, the table of indicators with
+ * count, base and percentage, and a signature block left to fill in.
+ * Returns ERR_OK or ERR_IO. */
+enum err report_render_pdf(const struct report_table *t, struct buf *out);
 
 /* The percentage of a row as the CSV writes it ("29,40", "" without base). */
 void report_row_percent(const struct report_row *r, int precision, struct buf *out);

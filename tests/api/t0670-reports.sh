@@ -37,7 +37,15 @@ expect_status "congress report without a term" 400
 call bc GET "/reports/members?org=QN.BC&format=xlsx"
 expect_status "xlsx" 200
 [ "$(head -c 2 "$TMP/body")" = PK ] && ok || bad "not an XLSX (zip) file"
+# the report as a party document (report_render_pdf)
 call bc GET "/reports/members?org=QN.BC&format=pdf"
+expect_status "pdf" 200
+expect_header "PDF" '^Content-Type: application/pdf'
+[ "$(head -c 5 "$TMP/body")" = %PDF- ] && ok || bad "not a PDF file"
+if command -v pdftotext >/dev/null; then
+  pdftotext "$TMP/body" - | grep -qF "Tổng số đảng viên" && ok || bad "the PDF lacks the indicator labels"
+fi
+call bc GET "/reports/members?org=QN.BC&format=docx"
 expect_status "unknown format" 400
 call bc GET "/reports/nothing?org=QN.BC"
 expect_status "unknown report" 404
