@@ -49,20 +49,27 @@ stop() {
 }
 trap stop EXIT
 
-# A free loopback port: nothing answers on it.
-PORT=
-for p in $(seq $((54320 + RANDOM % 500)) 55999); do
-  if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then PORT=$p; break; fi
-done
-[ -n "$PORT" ] || { echo "pg-test: no free port" >&2; exit 1; }
-
 as_pg "$PGBIN/initdb" -D "$DIR/data" -U dangbo --auth=trust -E UTF8 --locale=C.UTF-8 \
   --locale-provider=icu --icu-locale=vi >"$DIR/initdb.log" 2>&1 ||
   { cat "$DIR/initdb.log" >&2; exit 1; }
-# A throwaway cluster: no fsync (a killed client is what the tests kill, never the server).
-as_pg "$PGBIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -o \
-  "-c listen_addresses=127.0.0.1 -p $PORT -c unix_socket_directories=$DIR -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=100" \
-  start >/dev/null || { cat "$DIR/server.log" >&2; exit 1; }
+# A free loopback port (nothing answers on it), tried again with another
+# when a server started meanwhile takes it first. A throwaway cluster: no
+# fsync (a killed client is what the tests kill, never the server).
+PORT=
+for attempt in 1 2 3 4 5; do
+  PORT=
+  for p in $(seq $((54320 + RANDOM % 1500)) 55999); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then PORT=$p; break; fi
+  done
+  [ -n "$PORT" ] || { echo "pg-test: no free port" >&2; exit 1; }
+  if as_pg "$PGBIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -o \
+    "-c listen_addresses=127.0.0.1 -p $PORT -c unix_socket_directories=$DIR -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=100" \
+    start >/dev/null; then
+    break
+  fi
+  grep -q "could not create" "$DIR/server.log" && [ "$attempt" -lt 5 ] || { cat "$DIR/server.log" >&2; exit 1; }
+  echo "pg-test: port $PORT was taken meanwhile, trying another" >&2
+done
 echo "pg-test: PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PORT (data in $DIR)"
 
 export DANGBO_PG_URI_BASE="postgresql://dangbo@127.0.0.1:$PORT"
