@@ -43,6 +43,40 @@ static bool in_scope(struct exporter *x, int org)
 	return x->root == TREE_NONE || (org != TREE_NONE && tree_is_under(&x->reg.tree, org, x->root, x->day));
 }
 
+/* Calls fn for every member whose organization is in the subtree on the
+ * day (every member without --org), in member_id order, with the member's
+ * events when events is true. */
+static enum err each_member_in_scope(struct exporter *x, bool events,
+				     void (*fn)(struct exporter *, const struct member_rec *, const struct event_rec *,
+						size_t))
+{
+	struct store_stmt *s = store_stmt(x->reg.st, STMT_MEMBER_ALL);
+	char **ids = NULL;
+	size_t n = 0, cap = 0;
+	bool row;
+	enum err e;
+	while ((e = stmt_step(s, &row)) == ERR_OK && row) {
+		XGROW(ids, cap, n + 1);
+		ids[n++] = xstrdup(stmt_col_text(s, 1));
+	}
+	for (size_t i = 0; i < n && !e; i++) {
+		struct member_rec m;
+		struct event_rec *ev = NULL;
+		size_t nev = 0;
+		e = registry_member_get(&x->reg, ids[i], &m, events ? &ev : NULL, &nev);
+		if (e)
+			break;
+		if (in_scope(x, tree_follow(&x->reg.tree, m.org, x->day)))
+			fn(x, &m, ev, nev);
+		events_free(ev, nev);
+		member_rec_free(&m);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(ids[i]);
+	free(ids);
+	return e;
+}
+
 /* Adds org to the set; true if it was not there. */
 static bool keep_add(bool *keep, int org)
 {
@@ -50,6 +84,16 @@ static bool keep_add(bool *keep, int org)
 		return false;
 	keep[org] = true;
 	return true;
+}
+
+/* The organizations a member's history names. */
+static void keep_member_orgs(struct exporter *x, const struct member_rec *m, const struct event_rec *ev, size_t nev)
+{
+	keep_add(x->keep, m->org);
+	for (size_t k = 0; k < nev; k++) {
+		keep_add(x->keep, ev[k].org);
+		keep_add(x->keep, ev[k].to_org);
+	}
 }
 
 /* The organizations a subtree's files need to be imported into an empty
@@ -65,35 +109,7 @@ static enum err keep_closure(struct exporter *x)
 	x->keep = xcalloc(t->n + 1, sizeof(bool));
 	for (size_t i = 0; i < t->n; i++)
 		x->keep[i] = in_scope(x, (int)i);
-	struct store_stmt *s = store_stmt(x->reg.st, STMT_MEMBER_ALL);
-	char **ids = NULL;
-	size_t n = 0, cap = 0;
-	bool row;
-	enum err e;
-	while ((e = stmt_step(s, &row)) == ERR_OK && row) {
-		XGROW(ids, cap, n + 1);
-		ids[n++] = xstrdup(stmt_col_text(s, 1));
-	}
-	for (size_t i = 0; i < n && !e; i++) {
-		struct member_rec m;
-		struct event_rec *ev = NULL;
-		size_t nev = 0;
-		e = registry_member_get(&x->reg, ids[i], &m, &ev, &nev);
-		if (e)
-			break;
-		if (in_scope(x, tree_follow(t, m.org, x->day))) {
-			keep_add(x->keep, m.org);
-			for (size_t k = 0; k < nev; k++) {
-				keep_add(x->keep, ev[k].org);
-				keep_add(x->keep, ev[k].to_org);
-			}
-		}
-		events_free(ev, nev);
-		member_rec_free(&m);
-	}
-	for (size_t i = 0; i < n; i++)
-		free(ids[i]);
-	free(ids);
+	enum err e = each_member_in_scope(x, true, keep_member_orgs);
 	for (bool more = true; more && !e;) {
 		more = false;
 		for (size_t i = 0; i < t->n; i++) {
@@ -186,6 +202,39 @@ static void export_org_events(struct exporter *x)
 	free(ev);
 }
 
+/* One member's rows of events.csv. */
+static void put_events(struct exporter *x, const struct member_rec *m, const struct event_rec *ev, size_t nev)
+{
+	const struct tree *t = &x->reg.tree;
+	for (size_t k = 0; k < nev; k++) {
+		char d[11];
+		date_format(ev[k].date, d);
+		const char *r[] = {m->member_id, d, event_type_name(ev[k].type),
+				   ev[k].org == TREE_NONE ? "" : t->orgs[ev[k].org].code,
+				   ev[k].to_org == TREE_NONE ? "" : t->orgs[ev[k].to_org].code, ev[k].detail};
+		csv_put_row(&x->b, r, 6);
+	}
+	flush(x, false);
+}
+
+/* One member's row of members.csv. */
+static void put_member(struct exporter *x, const struct member_rec *m, const struct event_rec *ev, size_t nev)
+{
+	(void)ev;
+	(void)nev;
+	char b[11], d[11], c[11], o[11];
+	put_date(b, m->birth_date, DATE_NONE);
+	put_date(d, m->decision_date, DATE_NONE);
+	put_date(c, m->ceremony_date, DATE_NONE);
+	put_date(o, m->official_date, DATE_NONE);
+	const char *r[] = {m->member_id, m->full_name, m->gender, b, m->ethnicity, m->religion,
+			   m->card_number, x->reg.tree.orgs[m->org].code, d, c, o,
+			   member_status_name(m->status), m->education, m->profession_level,
+			   m->theory_level, m->occupation, m->hometown};
+	csv_put_row(&x->b, r, 17);
+	flush(x, false);
+}
+
 static enum err export_members(struct exporter *x, bool events)
 {
 	static const char *const mhead[] = {"member_id", "full_name", "gender", "birth_date", "ethnicity",
@@ -197,56 +246,7 @@ static enum err export_members(struct exporter *x, bool events)
 		csv_put_row(&x->b, ehead, 6);
 	else
 		csv_put_row(&x->b, mhead, 17);
-	struct tree *t = &x->reg.tree;
-	/* Walk members in member_id order; fetch each one. */
-	struct store_stmt *s = store_stmt(x->reg.st, STMT_MEMBER_ALL);
-	char **ids = NULL;
-	size_t n = 0, cap = 0;
-	bool row;
-	enum err e;
-	while ((e = stmt_step(s, &row)) == ERR_OK && row) {
-		XGROW(ids, cap, n + 1);
-		ids[n++] = xstrdup(stmt_col_text(s, 1));
-	}
-	for (size_t i = 0; i < n && !e; i++) {
-		struct member_rec m;
-		struct event_rec *ev = NULL;
-		size_t nev = 0;
-		e = registry_member_get(&x->reg, ids[i], &m, events ? &ev : NULL, &nev);
-		if (e)
-			break;
-		if (in_scope(x, tree_follow(t, m.org, x->day))) {
-			if (events) {
-				for (size_t k = 0; k < nev; k++) {
-					char d[11];
-					date_format(ev[k].date, d);
-					const char *r[] = {m.member_id, d, event_type_name(ev[k].type),
-							   ev[k].org == TREE_NONE ? "" : t->orgs[ev[k].org].code,
-							   ev[k].to_org == TREE_NONE ? "" : t->orgs[ev[k].to_org].code,
-							   ev[k].detail};
-					csv_put_row(&x->b, r, 6);
-				}
-			} else {
-				char b[11], d[11], c[11], o[11];
-				put_date(b, m.birth_date, DATE_NONE);
-				put_date(d, m.decision_date, DATE_NONE);
-				put_date(c, m.ceremony_date, DATE_NONE);
-				put_date(o, m.official_date, DATE_NONE);
-				const char *r[] = {m.member_id, m.full_name, m.gender, b, m.ethnicity, m.religion,
-						   m.card_number, t->orgs[m.org].code, d, c, o,
-						   member_status_name(m.status), m.education, m.profession_level,
-						   m.theory_level, m.occupation, m.hometown};
-				csv_put_row(&x->b, r, 17);
-			}
-			flush(x, false);
-		}
-		events_free(ev, nev);
-		member_rec_free(&m);
-	}
-	for (size_t i = 0; i < n; i++)
-		free(ids[i]);
-	free(ids);
-	return e;
+	return each_member_in_scope(x, events, events ? put_events : put_member);
 }
 
 /* Loads the tree and finds the subtree's root. On failure *errmsg says why
