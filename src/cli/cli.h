@@ -68,6 +68,9 @@ int cmd_summary(struct cli *cli, int argc, char **argv);
 /* also "dangbo import targets FILE": called with argv[1] = "targets" */
 int cmd_target(struct cli *cli, int argc, char **argv);
 int cmd_ratings_import(struct cli *cli, int argc, char **argv); /* dangbo import ratings FILE */
+int cmd_post(struct cli *cli, int argc, char **argv);           /* cmd_post.c: the cadre module's posts */
+int cmd_posts_import(struct cli *cli, int argc, char **argv);   /* dangbo import posts FILE */
+int cmd_posts_export(struct cli *cli, int argc, char **argv);   /* dangbo export posts */
 int cmd_serve(struct cli *cli, int argc, char **argv);
 int cmd_user(struct cli *cli, int argc, char **argv);
 int cmd_audit(struct cli *cli, int argc, char **argv);

@@ -6,6 +6,7 @@ extern const char usage_holidays[];
 extern const char usage_help[], usage_init[], usage_import[], usage_export[], usage_org[], usage_member[], usage_demo[];
 extern const char usage_election[];
 extern const char usage_congress[];
+extern const char usage_post[];
 extern const char usage_backup[], usage_restore[];
 
 extern const char usage_report[], usage_target[];
@@ -26,6 +27,7 @@ const struct command commands[] = {
 	{"demo", cmd_demo, "generate a realistic demo data set and import it", usage_demo},
 	{"election", cmd_election, "count one round of an internal election", usage_election},
 	{"congress", cmd_congress, "congresses: plan, hold, list, roster, result", usage_congress},
+	{"post", cmd_post, "posts members hold over time (cadres): add, end, list", usage_post},
 	{"report", cmd_report, "reports rolled up the tree as of a date: members, orgs, badges, lifecycle, congress, ratings", usage_report},
 	{"summary", cmd_summary, "the yearly summary report of the party-building work, written from the data", usage_summary},
 	{"target", cmd_target, "admission targets per organization and year", usage_target},

@@ -257,6 +257,19 @@ const char *const pg_migrations[] = {
 	"ALTER TABLE congress_roster ADD COLUMN seat " T ","
 	" ADD COLUMN elected_by bigint REFERENCES org(id),"
 	" ADD COLUMN replaces bigint REFERENCES member(id);",
+	/* 8: posts held over time (src/app/posts.c, the cadre module) */
+	"CREATE TABLE IF NOT EXISTS post("
+	" id " ID ","
+	" member bigint NOT NULL REFERENCES member(id),"
+	" kind " T " NOT NULL,"
+	" org_id bigint NOT NULL REFERENCES org(id),"
+	" unit " T ","
+	" from_date " T " NOT NULL,"
+	" to_date " T " NOT NULL DEFAULT '9999-12-31',"
+	" standing bigint NOT NULL DEFAULT 0,"
+	" ref " T ");"
+	"CREATE INDEX IF NOT EXISTS post_org ON post(org_id);"
+	"CREATE INDEX IF NOT EXISTS post_member ON post(member);",
 	NULL,
 };
 
@@ -473,4 +486,14 @@ const struct pg_sql_entry pg_sql[STMT__MAX] = {
 					   "AND e.date >= $2 AND e.date <= $3 AND e.date >= c.held_on "
 					   "AND NOT EXISTS (SELECT 1 FROM congress c2 WHERE c2.org_id = c.org_id AND c2.held_on IS NOT NULL "
 					   "AND c2.held_on > c.held_on AND c2.held_on <= e.date) ORDER BY e.date, m.member_id LIMIT 1"},
+	[STMT_POST_INSERT] = {.sql = "INSERT INTO post(member,kind,org_id,unit,from_date,to_date,standing,ref) "
+				     "VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id", PG_LAST_ID},
+	[STMT_POST_UPDATE] = {.sql = "UPDATE post SET unit=$1,to_date=$2,standing=$3,ref=$4 WHERE id=$5"},
+	[STMT_POST_OF_ORG] = {.sql = "SELECT p.id,p.member,m.member_id,p.kind,p.from_date,p.to_date,p.unit,p.standing,p.ref FROM post p "
+				     "JOIN member m ON m.id = p.member WHERE p.org_id = $1 ORDER BY p.id"},
+	[STMT_POST_ALL] = {.sql = "SELECT p.id,m.member_id,m.full_name,p.kind,o.code,p.org_id,p.unit,p.from_date,p.to_date,"
+				  "p.standing,p.ref,p.member FROM post p JOIN member m ON m.id = p.member "
+				  "JOIN org o ON o.id = p.org_id ORDER BY p.id"},
+	[STMT_POST_AT] = {.sql = "SELECT p.member,p.kind,p.org_id,p.standing,m.hometown FROM post p JOIN member m ON m.id = p.member "
+				 "WHERE p.from_date <= $1 AND $2 < p.to_date ORDER BY p.id"},
 };

@@ -252,6 +252,22 @@ const char *const sqlite_migrations[] = {
 	"INSERT INTO congress_roster_7(congress,member,official,exclusion) SELECT congress,member,official,exclusion FROM congress_roster;"
 	"DROP TABLE congress_roster;"
 	"ALTER TABLE congress_roster_7 RENAME TO congress_roster;",
+	/* 8: posts held over time (src/app/posts.c, the cadre module): party,
+	 * state, unit-head and mass-organization posts at a party organization
+	 * (for a state or mass post, the party organization of the unit, whose
+	 * name is in unit); to_date is the first day no longer held */
+	"CREATE TABLE IF NOT EXISTS post("
+	" id INTEGER PRIMARY KEY,"
+	" member INTEGER NOT NULL REFERENCES member(id),"
+	" kind TEXT NOT NULL,"
+	" org_id INTEGER NOT NULL REFERENCES org(id),"
+	" unit TEXT,"
+	" from_date TEXT NOT NULL,"
+	" to_date TEXT NOT NULL DEFAULT '9999-12-31',"
+	" standing INTEGER NOT NULL DEFAULT 0,"
+	" ref TEXT);"
+	"CREATE INDEX IF NOT EXISTS post_org ON post(org_id);"
+	"CREATE INDEX IF NOT EXISTS post_member ON post(member);",
 	NULL,
 };
 
@@ -435,4 +451,13 @@ const char *const sqlite_sql[STMT__MAX] = {
 					   "AND e.date >= ?2 AND e.date <= ?3 AND e.date >= c.held_on "
 					   "AND NOT EXISTS (SELECT 1 FROM congress c2 WHERE c2.org_id = c.org_id AND c2.held_on IS NOT NULL "
 					   "AND c2.held_on > c.held_on AND c2.held_on <= e.date) ORDER BY e.date, m.member_id LIMIT 1",
+	[STMT_POST_INSERT] = "INSERT INTO post(member,kind,org_id,unit,from_date,to_date,standing,ref) VALUES (?,?,?,?,?,?,?,?)",
+	[STMT_POST_UPDATE] = "UPDATE post SET unit=?,to_date=?,standing=?,ref=? WHERE id=?",
+	[STMT_POST_OF_ORG] = "SELECT p.id,p.member,m.member_id,p.kind,p.from_date,p.to_date,p.unit,p.standing,p.ref FROM post p "
+			     "JOIN member m ON m.id = p.member WHERE p.org_id = ? ORDER BY p.id",
+	[STMT_POST_ALL] = "SELECT p.id,m.member_id,m.full_name,p.kind,o.code,p.org_id,p.unit,p.from_date,p.to_date,"
+			  "p.standing,p.ref,p.member FROM post p JOIN member m ON m.id = p.member "
+			  "JOIN org o ON o.id = p.org_id ORDER BY p.id",
+	[STMT_POST_AT] = "SELECT p.member,p.kind,p.org_id,p.standing,m.hometown FROM post p JOIN member m ON m.id = p.member "
+			 "WHERE p.from_date <= ? AND ? < p.to_date ORDER BY p.id",
 };

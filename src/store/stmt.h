@@ -129,6 +129,13 @@ enum stmt {
 	STMT_RATING_DISCIPLINED_LEADER, /* org_id,from,to -> member_id,date: the first discipline in [from, to] of a
 					 * member of the committee of org then in office (elected by its latest
 					 * congress held by that day) */
+	/* posts held over time (src/app/posts.c, src/app/report_cadres.c) */
+	STMT_POST_INSERT,         /* member,kind,org_id,unit,from_date,to_date,standing,ref */
+	STMT_POST_UPDATE,         /* unit,to_date,standing,ref,id */
+	STMT_POST_OF_ORG,         /* org_id -> id,member,member_id,kind,from_date,to_date,unit,standing,ref (id order) */
+	STMT_POST_ALL,            /* -> id,member_id,full_name,kind,org code,org_id,unit,from_date,to_date,standing,ref,
+				     member (id order) */
+	STMT_POST_AT,             /* date,date -> member,kind,org_id,standing,hometown of the posts held on date (id order) */
 	STMT__MAX
 };
 
