@@ -630,8 +630,10 @@ enum err summary_build(const struct snapshot *snap, struct store *st, const stru
 	c.rq = &req;
 
 	/* header, title (documents.md §§3–6) */
+	/* the superior body's line: none under the whole Party, whose name is
+	 * the document's first line already */
 	int32_t parent = snap_parent_at(snap, root, c.end);
-	if (parent != SNAP_NONE)
+	if (parent != SNAP_NONE && snap->orgs[parent].kind != ORG_CENTRAL)
 		doc_set(&d->header.superior, snap_name_at(snap, parent, c.end));
 	doc_set(&d->header.issuer, c.name);
 	doc_set(&d->header.number, rq->number ? rq->number : "Số     -BC/     ");

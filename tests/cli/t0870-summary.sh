@@ -201,4 +201,15 @@ PY
 else
   echo "poppler-utils missing: PDF checks skipped" >&2
 fi
+# under the whole Party (the demo's TW root) the header has no superior-body
+# line: "ĐẢNG CỘNG SẢN VIỆT NAM" is the document's first line only once
+DANGBO_DB=$(new_db demo) || exit 1
+export DANGBO_DB
+expect_status 0 db init
+expect_status 0 db demo --province QN --seed 3 --scale 0.02
+expect_status 0 db summary --org QN --year 2025
+expect_eq "one national line" "$(grep -c '^ĐẢNG CỘNG SẢN VIỆT NAM$' "$TMP/out")" "1"
+commune=$(db org tree --depth 2 | awk 'NR == 3 {print $1}')
+expect_status 0 db summary --org "$commune" --year 2025
+expect_eq "a commune's superior body" "$(sed -n 1p "$TMP/out")" "ĐẢNG BỘ TỈNH QUẢNG NINH"
 finish
