@@ -92,6 +92,11 @@ test('a report is shown as a table and downloaded as CSV', async () => {
 	const xf = path.join(dir, 'bao_cao.xlsx');
 	await x.saveAs(xf);
 	assert.equal(fs.readFileSync(xf).subarray(0, 2).toString(), 'PK', 'an XLSX is a zip');
+
+	const [p] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải về PDF' }).click()]);
+	const pf = path.join(dir, 'bao_cao.pdf');
+	await p.saveAs(pf);
+	assert.equal(fs.readFileSync(pf).subarray(0, 5).toString(), '%PDF-', 'the download is a PDF');
 });
 
 test('no script error on the way', () => {

@@ -128,6 +128,7 @@ async function run(out, query) {
 		h('p', {}, `${rep.org.name} — tính đến ngày ${fmtDate(rep.as_of)}${period}.`),
 		h('div', { class: 'actions no-print' },
 			h('a', { class: 'btn', href: file('xlsx'), download: `${query.report}.xlsx`, 'data-format': 'xlsx' }, 'Tải về Excel (XLSX)'),
+			h('a', { class: 'btn secondary', href: file('pdf'), download: `${query.report}.pdf`, 'data-format': 'pdf' }, 'Tải về PDF'),
 			h('a', { class: 'btn secondary', href: file('csv'), download: `${query.report}.csv`, 'data-format': 'csv' }, 'Tải về CSV'),
 			h('button', { type: 'button', class: 'secondary', onclick: () => window.print() }, 'In báo cáo')),
 		h('div', { class: 'table-wrap' }, h('table', { class: 'report' },
