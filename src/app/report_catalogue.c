@@ -6,6 +6,7 @@
 extern const struct report_def report_members, report_orgs, report_badges, report_lifecycle;
 extern const struct report_def report_congress;
 extern const struct report_def report_ratings;
+extern const struct report_def report_screening, report_degradation;
 extern const struct report_def report_cadres;
 
 const struct report_def *const report_catalogue[] = {
@@ -15,6 +16,8 @@ const struct report_def *const report_catalogue[] = {
 	&report_lifecycle,
 	&report_congress,
 	&report_ratings,
+	&report_screening,
+	&report_degradation,
 	&report_cadres,
 	NULL,
 };

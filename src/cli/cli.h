@@ -68,6 +68,10 @@ int cmd_summary(struct cli *cli, int argc, char **argv);
 /* also "dangbo import targets FILE": called with argv[1] = "targets" */
 int cmd_target(struct cli *cli, int argc, char **argv);
 int cmd_ratings_import(struct cli *cli, int argc, char **argv); /* dangbo import ratings FILE */
+/* cmd_quality.c: dangbo import|export screening|residence|degradation (argv[0] the kind) */
+bool cli_quality_kind(const char *s);
+int cmd_quality_import(struct cli *cli, int argc, char **argv);
+int cmd_quality_export(struct cli *cli, int argc, char **argv);
 int cmd_post(struct cli *cli, int argc, char **argv);           /* cmd_post.c: the cadre module's posts */
 int cmd_posts_import(struct cli *cli, int argc, char **argv);   /* dangbo import posts FILE */
 int cmd_posts_export(struct cli *cli, int argc, char **argv);   /* dangbo export posts */

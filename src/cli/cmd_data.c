@@ -19,6 +19,7 @@ const char usage_import[] =
 	"KIND: orgs, org_events, members, events\n"
 	"       dangbo import targets FILE   (admission targets: org_code,year,target)\n"
 	"       dangbo import ratings FILE [--quota-base good|rated] [--quota-percent N]\n"
+	"       dangbo import screening|residence|degradation FILE [--dry-run]   (docs/quality.md)\n"
 	"       dangbo import posts FILE [--dry-run] [--allow-second-secretary]   (docs/cadres.md)\n\n"
 	"Imports interchange CSV files (docs/import.md), all in one transaction, in the\n"
 	"order orgs, org_events, members, events. Every row is checked; if any row is\n"
@@ -33,6 +34,7 @@ const char usage_export[] =
 	"usage: dangbo export orgs|org_events|members|events|ratings [--org CODE] [--as-of DATE] [--output FILE]\n\n"
 	"Writes an interchange CSV file (the format import reads) to standard output\n"
 	"or FILE. --org limits it to an organization's subtree as of --as-of (default today).\n"
+	"Also: dangbo export screening|residence|degradation (docs/quality.md).\n"
 	"dangbo export posts [--org CODE] [--as-of DATE]: the posts (docs/cadres.md); with\n"
 	"--as-of only those held that day.\n";
 
@@ -84,6 +86,8 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		return cmd_target(cli, argc, argv);
 	if (argc > 1 && strcmp(argv[1], "ratings") == 0) /* src/app/ratings.c */
 		return cmd_ratings_import(cli, argc - 1, argv + 1);
+	if (argc > 1 && cli_quality_kind(argv[1])) /* src/app/quality.c */
+		return cmd_quality_import(cli, argc - 1, argv + 1);
 	if (argc > 1 && strcmp(argv[1], "posts") == 0) /* src/app/posts.c */
 		return cmd_posts_import(cli, argc - 1, argv + 1);
 	struct opt opts[] = {{"dry-run", false, NULL}, {"ignore-unknown", false, NULL}, {"timings", false, NULL}, {0}};
@@ -135,6 +139,8 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 
 int cmd_export(struct cli *cli, int argc, char **argv)
 {
+	if (argc > 1 && cli_quality_kind(argv[1])) /* src/app/quality.c */
+		return cmd_quality_export(cli, argc - 1, argv + 1);
 	if (argc > 1 && strcmp(argv[1], "posts") == 0) /* src/app/posts.c */
 		return cmd_posts_export(cli, argc - 1, argv + 1);
 	struct opt opts[] = {{"org", true, NULL}, {"as-of", true, NULL}, {"output", true, NULL}, {0}};

@@ -31,6 +31,12 @@ const char usage_report[] =
 	"            and highest vote share of elected secretaries\n"
 	"  ratings   (needs --period P: 2024, 2025-Q3, 2020-2025) base organizations and\n"
 	"            members at each quality level, self-review participation\n"
+	"  screening (needs --year Y) members listed for screening (Chỉ thị 28-CT/TW) and of\n"
+	"            them progressed, continued education, removed from the Party, by channel\n"
+	"            (remove, expel, leave); residence comments (QĐ 213-QĐ/TW) (docs/quality.md)\n"
+	"  degradation (needs --period P) members assessed on the 27 manifestations (NQ\n"
+	"            04-NQ/TW), by most serious level 1-5, manifest (1-4), serious (1-2), and\n"
+	"            per manifestation and level (m01_level1 ... m27_level5)\n"
 	"  cadres    organizations under CODE with a secretary on the as-of date, and of them\n"
 	"            those whose secretary is also chairman of the People's Council or\n"
 	"            Committee, is the head of the unit, is not a local person, and whose\n"
@@ -170,7 +176,7 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 		{"org", true, NULL},       {"as-of", true, NULL},   {"from", true, NULL},
 		{"to", true, NULL},        {"depth", true, NULL},   {"precision", true, NULL},
 		{"format", true, NULL},    {"output", true, NULL},  {"no-snapshot", false, NULL},
-		{"threads", true, NULL},   {"term", true, NULL},    {"period", true, NULL}, {0},
+		{"threads", true, NULL},   {"term", true, NULL},    {"period", true, NULL}, {"year", true, NULL}, {0},
 	};
 	const char *pos[1];
 	int n = opts_parse("report", argc, argv, opts, pos, 1);
@@ -184,7 +190,7 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 		.report = pos[0], .org = opt_get(opts, "org"), .as_of = DATE_NONE, .from = DATE_NONE,
 		.to = DATE_NONE, .depth = 0, .precision = 2, .today = DATE_NONE,
 		.term = opt_get(opts, "term"),
-		.period = opt_get(opts, "period"),
+		.period = opt_get(opts, "period") ? opt_get(opts, "period") : opt_get(opts, "year"),
 	};
 	if (!rq.org || !*rq.org)
 		return cli_usage("report", "give the organization: --org CODE");

@@ -270,6 +270,35 @@ const char *const pg_migrations[] = {
 	" ref " T ");"
 	"CREATE INDEX IF NOT EXISTS post_org ON post(org_id);"
 	"CREATE INDEX IF NOT EXISTS post_member ON post(member);",
+	/* 9: screening cases (Chỉ thị 28-CT/TW), the yearly comment of the
+	 * residence party cell (QĐ 213-QĐ/TW) and the assessment of the 27
+	 * manifestations on 5 levels (NQ 04-NQ/TW; src/app/quality.c) */
+	"CREATE TABLE IF NOT EXISTS screening_case("
+	" year bigint NOT NULL,"
+	" member bigint NOT NULL REFERENCES member(id) ON DELETE CASCADE,"
+	" org_id bigint REFERENCES org(id),"
+	" reason " T " NOT NULL,"
+	" outcome " T " NOT NULL CHECK (outcome IN ('progressed','continued','removed')),"
+	" channel " T " CHECK (channel IN ('remove','expel','leave')),"
+	" decision_date " T ", decision_ref " T ","
+	" CHECK ((outcome = 'removed') = (channel IS NOT NULL)),"
+	" PRIMARY KEY (year, member));"
+	"CREATE TABLE IF NOT EXISTS residence_feedback("
+	" year bigint NOT NULL,"
+	" member bigint NOT NULL REFERENCES member(id) ON DELETE CASCADE,"
+	" org_id bigint REFERENCES org(id),"
+	" residence_cell " T " NOT NULL,"
+	" commented_on " T ", comment " T ", front_opinion " T ", exempt_reason " T ","
+	" PRIMARY KEY (year, member));"
+	"CREATE TABLE IF NOT EXISTS degradation("
+	" period " T " NOT NULL,"
+	" subject_type " T " NOT NULL CHECK (subject_type IN ('org','member')),"
+	" subject " T " NOT NULL,"
+	" org_id bigint REFERENCES org(id),"
+	" manifestation bigint NOT NULL CHECK (manifestation BETWEEN 1 AND 27),"
+	" level bigint NOT NULL CHECK (level BETWEEN 1 AND 5),"
+	" note " T ","
+	" PRIMARY KEY (period, subject_type, subject, manifestation));",
 	NULL,
 };
 
@@ -496,4 +525,19 @@ const struct pg_sql_entry pg_sql[STMT__MAX] = {
 				  "JOIN org o ON o.id = p.org_id ORDER BY p.id"},
 	[STMT_POST_AT] = {.sql = "SELECT p.member,p.kind,p.org_id,p.standing,m.hometown FROM post p JOIN member m ON m.id = p.member "
 				 "WHERE p.from_date <= $1 AND $2 < p.to_date ORDER BY p.id"},
+	[STMT_SCREENING_DELETE] = {.sql = "DELETE FROM screening_case WHERE year = $1 AND member = $2"},
+	[STMT_SCREENING_INSERT] = {.sql = "INSERT INTO screening_case(year,member,org_id,reason,outcome,channel,decision_date,decision_ref) "
+		"VALUES ($1,$2,$3,$4,$5,$6,$7,$8)"},
+	[STMT_SCREENING_ALL] = {.sql = "SELECT s.year,m.member_id,s.reason,s.outcome,s.channel,s.decision_date,s.decision_ref,s.org_id "
+		"FROM screening_case s JOIN member m ON m.id = s.member ORDER BY s.year, m.member_id"},
+	[STMT_RESIDENCE_DELETE] = {.sql = "DELETE FROM residence_feedback WHERE year = $1 AND member = $2"},
+	[STMT_RESIDENCE_INSERT] = {.sql = "INSERT INTO residence_feedback(year,member,org_id,residence_cell,commented_on,comment,front_opinion,exempt_reason) "
+		"VALUES ($1,$2,$3,$4,$5,$6,$7,$8)"},
+	[STMT_RESIDENCE_ALL] = {.sql = "SELECT r.year,m.member_id,r.residence_cell,r.commented_on,r.comment,r.front_opinion,r.exempt_reason,r.org_id "
+		"FROM residence_feedback r JOIN member m ON m.id = r.member ORDER BY r.year, m.member_id"},
+	[STMT_DEGRADATION_DELETE] = {.sql = "DELETE FROM degradation WHERE period = $1 AND subject_type = $2 AND subject = $3"},
+	[STMT_DEGRADATION_INSERT] = {.sql = "INSERT INTO degradation(period,subject_type,subject,org_id,manifestation,level,note) "
+		"VALUES ($1,$2,$3,$4,$5,$6,$7)"},
+	[STMT_DEGRADATION_ALL] = {.sql = "SELECT period,subject_type,subject,manifestation,level,note,org_id FROM degradation "
+		"ORDER BY period, subject_type, subject, manifestation"},
 };

@@ -268,6 +268,35 @@ const char *const sqlite_migrations[] = {
 	" ref TEXT);"
 	"CREATE INDEX IF NOT EXISTS post_org ON post(org_id);"
 	"CREATE INDEX IF NOT EXISTS post_member ON post(member);",
+	/* 9: screening cases (Chỉ thị 28-CT/TW), the yearly comment of the
+	 * residence party cell (QĐ 213-QĐ/TW) and the assessment of the 27
+	 * manifestations on 5 levels (NQ 04-NQ/TW; src/app/quality.c) */
+	"CREATE TABLE IF NOT EXISTS screening_case("
+	" year INTEGER NOT NULL,"
+	" member INTEGER NOT NULL REFERENCES member(id) ON DELETE CASCADE,"
+	" org_id INTEGER REFERENCES org(id),"
+	" reason TEXT NOT NULL,"
+	" outcome TEXT NOT NULL CHECK (outcome IN ('progressed','continued','removed')),"
+	" channel TEXT CHECK (channel IN ('remove','expel','leave')),"
+	" decision_date TEXT, decision_ref TEXT,"
+	" CHECK ((outcome = 'removed') = (channel IS NOT NULL)),"
+	" PRIMARY KEY (year, member));"
+	"CREATE TABLE IF NOT EXISTS residence_feedback("
+	" year INTEGER NOT NULL,"
+	" member INTEGER NOT NULL REFERENCES member(id) ON DELETE CASCADE,"
+	" org_id INTEGER REFERENCES org(id),"
+	" residence_cell TEXT NOT NULL,"
+	" commented_on TEXT, comment TEXT, front_opinion TEXT, exempt_reason TEXT,"
+	" PRIMARY KEY (year, member));"
+	"CREATE TABLE IF NOT EXISTS degradation("
+	" period TEXT NOT NULL,"
+	" subject_type TEXT NOT NULL CHECK (subject_type IN ('org','member')),"
+	" subject TEXT NOT NULL,"
+	" org_id INTEGER REFERENCES org(id),"
+	" manifestation INTEGER NOT NULL CHECK (manifestation BETWEEN 1 AND 27),"
+	" level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),"
+	" note TEXT,"
+	" PRIMARY KEY (period, subject_type, subject, manifestation));",
 	NULL,
 };
 
@@ -460,4 +489,19 @@ const char *const sqlite_sql[STMT__MAX] = {
 			  "JOIN org o ON o.id = p.org_id ORDER BY p.id",
 	[STMT_POST_AT] = "SELECT p.member,p.kind,p.org_id,p.standing,m.hometown FROM post p JOIN member m ON m.id = p.member "
 			 "WHERE p.from_date <= ? AND ? < p.to_date ORDER BY p.id",
+	[STMT_SCREENING_DELETE] = "DELETE FROM screening_case WHERE year = ? AND member = ?",
+	[STMT_SCREENING_INSERT] = "INSERT INTO screening_case(year,member,org_id,reason,outcome,channel,decision_date,decision_ref) "
+		"VALUES (?,?,?,?,?,?,?,?)",
+	[STMT_SCREENING_ALL] = "SELECT s.year,m.member_id,s.reason,s.outcome,s.channel,s.decision_date,s.decision_ref,s.org_id "
+		"FROM screening_case s JOIN member m ON m.id = s.member ORDER BY s.year, m.member_id",
+	[STMT_RESIDENCE_DELETE] = "DELETE FROM residence_feedback WHERE year = ? AND member = ?",
+	[STMT_RESIDENCE_INSERT] = "INSERT INTO residence_feedback(year,member,org_id,residence_cell,commented_on,comment,front_opinion,exempt_reason) "
+		"VALUES (?,?,?,?,?,?,?,?)",
+	[STMT_RESIDENCE_ALL] = "SELECT r.year,m.member_id,r.residence_cell,r.commented_on,r.comment,r.front_opinion,r.exempt_reason,r.org_id "
+		"FROM residence_feedback r JOIN member m ON m.id = r.member ORDER BY r.year, m.member_id",
+	[STMT_DEGRADATION_DELETE] = "DELETE FROM degradation WHERE period = ? AND subject_type = ? AND subject = ?",
+	[STMT_DEGRADATION_INSERT] = "INSERT INTO degradation(period,subject_type,subject,org_id,manifestation,level,note) "
+		"VALUES (?,?,?,?,?,?,?)",
+	[STMT_DEGRADATION_ALL] = "SELECT period,subject_type,subject,manifestation,level,note,org_id FROM degradation "
+		"ORDER BY period, subject_type, subject, manifestation",
 };

@@ -136,6 +136,20 @@ enum stmt {
 	STMT_POST_ALL,            /* -> id,member_id,full_name,kind,org code,org_id,unit,from_date,to_date,standing,ref,
 				     member (id order) */
 	STMT_POST_AT,             /* date,date -> member,kind,org_id,standing,hometown of the posts held on date (id order) */
+	/* screening, residence feedback, the 27 manifestations (src/app/quality.c,
+	 * src/app/report_screening.c, src/app/report_degradation.c) */
+	STMT_SCREENING_DELETE,    /* year,member */
+	STMT_SCREENING_INSERT,    /* year,member,org_id,reason,outcome,channel,decision_date,decision_ref */
+	STMT_SCREENING_ALL,       /* -> year,member_id,reason,outcome,channel,decision_date,decision_ref,org_id
+				     (year, member_id order) */
+	STMT_RESIDENCE_DELETE,    /* year,member */
+	STMT_RESIDENCE_INSERT,    /* year,member,org_id,residence_cell,commented_on,comment,front_opinion,exempt_reason */
+	STMT_RESIDENCE_ALL,       /* -> year,member_id,residence_cell,commented_on,comment,front_opinion,exempt_reason,
+				     org_id (year, member_id order) */
+	STMT_DEGRADATION_DELETE,  /* period,subject_type,subject */
+	STMT_DEGRADATION_INSERT,  /* period,subject_type,subject,org_id,manifestation,level,note */
+	STMT_DEGRADATION_ALL,     /* -> period,subject_type,subject,manifestation,level,note,org_id
+				     (period, subject_type, subject, manifestation order) */
 	STMT__MAX
 };
 
