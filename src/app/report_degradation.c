@@ -123,7 +123,9 @@ static enum err dg_prepare(struct report_ctx *c, struct buf *msg)
 			member = m;
 			worst = 0;
 			int64_t org = stmt_col_null(q, 6) ? 0 : stmt_col_int(q, 6);
-			p = org > 0 && org <= maxid && byid[org] >= 0 ? c->org_pos[byid[org]] : -1;
+			/* members of an organization merged by the as-of day count where it went */
+			int32_t o = org > 0 && org <= maxid && byid[org] >= 0 ? snap_follow(s, byid[org], c->as_of) : -1;
+			p = o >= 0 ? c->org_pos[o] : -1;
 		}
 		int n = (int)stmt_col_int(q, 3), level = (int)stmt_col_int(q, 4);
 		if (n < 1 || n > DEGRADATION_COUNT || level < 1 || level > DEGRADATION_LEVELS)

@@ -47,12 +47,15 @@ static void sc_release(struct report_ctx *c)
 	c->priv = NULL;
 }
 
-/* The position of the organization with database id org, or -1. */
+/* The position of the organization with database id org (followed through
+ * merges to the as-of day), or -1. */
 static int32_t pos_of(const struct report_ctx *c, const int32_t *byid, int64_t maxid, int64_t org)
 {
 	if (org <= 0 || org > maxid || byid[org] < 0)
 		return -1;
-	return c->org_pos[byid[org]];
+	/* members of an organization merged by the as-of day count where it went */
+	int32_t o = snap_follow(c->snap, byid[org], c->as_of);
+	return o >= 0 ? c->org_pos[o] : -1;
 }
 
 static enum err sc_prepare(struct report_ctx *c, struct buf *msg)
