@@ -30,7 +30,7 @@ if [ "$SIZE" -gt 8000000 ]; then ok; else bad "demo database only $SIZE bytes"; 
 
 # --- backup while others read and write ---------------------------------
 echo "matkhau-root" | db user add root --role admin --org QN 2>/dev/null || bad "user add"
-db serve --listen 127.0.0.1:0 --threads 2 --quiet >"$TMP/url" 2>"$TMP/server.log" &
+"$DANGBO" serve --listen 127.0.0.1:0 --threads 2 --quiet >"$TMP/url" 2>"$TMP/server.log" &
 SERVER=$!
 for _ in $(seq 1 200); do [ -s "$TMP/url" ] && break; sleep 0.05; done
 URL=$(head -1 "$TMP/url")
