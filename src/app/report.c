@@ -520,3 +520,31 @@ void report_result_free(struct report_result *r)
 	pool_free(r->pool);
 	memset(r, 0, sizeof(*r));
 }
+
+struct report_tally *report_tally_new(struct report_ctx *c, size_t nslots)
+{
+	struct report_tally *t = xcalloc(1, sizeof(*t) + sizeof(int64_t *) * nslots);
+	t->n = nslots;
+	for (size_t i = 0; i < nslots; i++)
+		t->at[i] = xcalloc(c->npos + 1, sizeof(int64_t));
+	c->priv = t;
+	return t;
+}
+
+void report_tally_release(struct report_ctx *c)
+{
+	struct report_tally *t = c->priv;
+	for (size_t i = 0; t && i < t->n; i++)
+		free(t->at[i]);
+	free(t);
+	c->priv = NULL;
+}
+
+void report_tally_count(const struct report_ctx *c, size_t s, struct report_counter *k)
+{
+	const struct report_tally *t = c->priv;
+	const int64_t *v = t && s < t->n ? t->at[s] : NULL;
+	for (uint32_t p = 0; v && p < c->npos; p++)
+		if (v[p])
+			report_count_at(k, (int32_t)p, v[p]);
+}

@@ -159,6 +159,19 @@ static inline void report_count_at(struct report_counter *k, int32_t p, int64_t 
 {
 	k->pos[p] += n;
 }
+
+/* Counts per position for a report whose prepare reads rows from the store
+ * (ratings, screening, degradation): slot s of at holds, per position, what
+ * the indicator counting slot s adds. report_tally_new keeps it in c->priv;
+ * report_tally_release (the report's release) frees it. */
+struct report_tally {
+	size_t n;
+	int64_t *at[];
+};
+struct report_tally *report_tally_new(struct report_ctx *c, size_t nslots);
+void report_tally_release(struct report_ctx *c);
+/* Adds slot s of the tally in c->priv (none yet: nothing) to k. */
+void report_tally_count(const struct report_ctx *c, size_t s, struct report_counter *k);
 /* The loop of a member indicator: for every member m, adds 1 at the
  * position of their organization on the as-of day when cond (an expression
  * of m) holds; members not placed (not members that day, or outside the

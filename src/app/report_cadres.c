@@ -219,15 +219,8 @@ static enum err cd_prepare(struct report_ctx *c, struct buf *msg)
 		return ERR_USAGE;
 	}
 	const struct snapshot *s = c->snap;
-	int64_t maxid = 0;
-	for (uint32_t o = 0; o < s->norg; o++)
-		if (s->orgs[o].db_id > maxid)
-			maxid = s->orgs[o].db_id;
-	int32_t *byid = xmalloc(sizeof(int32_t) * (size_t)(maxid + 1));
-	memset(byid, 0xff, sizeof(int32_t) * (size_t)(maxid + 1));
-	for (uint32_t o = 0; o < s->norg; o++)
-		if (s->orgs[o].db_id > 0)
-			byid[s->orgs[o].db_id] = (int32_t)o;
+	struct snap_byid byid;
+	snap_byid_build(s, &byid);
 	char day[11];
 	date_format(c->as_of, day);
 	struct cd_post *pv = NULL;
@@ -241,12 +234,12 @@ static enum err cd_prepare(struct report_ctx *c, struct buf *msg)
 		/* member,kind,org_id,standing,hometown */
 		enum post_kind k;
 		int64_t org = stmt_col_int(q, 2);
-		if (org <= 0 || org > maxid || byid[org] < 0 || c->org_pos[byid[org]] < 0 ||
+		if (snap_byid_get(&byid, org) < 0 || c->org_pos[snap_byid_get(&byid, org)] < 0 ||
 		    !post_kind_parse(stmt_col_text(q, 1), &k))
 			continue;
 		XGROW(pv, cap, np + 1);
 		const char *home = stmt_col_null(q, 4) ? NULL : stmt_col_text(q, 4);
-		pv[np++] = (struct cd_post){stmt_col_int(q, 0), k, byid[org], stmt_col_int(q, 3) != 0,
+		pv[np++] = (struct cd_post){stmt_col_int(q, 0), k, snap_byid_get(&byid, org), stmt_col_int(q, 3) != 0,
 					    home ? xstrdup(home) : NULL};
 	}
 	/* the unit code of each organization */
@@ -255,8 +248,8 @@ static enum err cd_prepare(struct report_ctx *c, struct buf *msg)
 		q = store_stmt(c->st, STMT_ORG_ALL);
 		while ((e = stmt_step(q, &row)) == ERR_OK && row) {
 			int64_t id = stmt_col_int(q, 0);
-			if (id > 0 && id <= maxid && byid[id] >= 0 && !stmt_col_null(q, 6))
-				unit[byid[id]] = xstrdup(stmt_col_text(q, 6));
+			if (snap_byid_get(&byid, id) >= 0 && !stmt_col_null(q, 6))
+				unit[snap_byid_get(&byid, id)] = xstrdup(stmt_col_text(q, 6));
 		}
 	}
 	struct cd_data *d = xcalloc(1, sizeof(*d));
@@ -339,7 +332,7 @@ static enum err cd_prepare(struct report_ctx *c, struct buf *msg)
 	free(pv);
 	free(entry);
 	free(sec);
-	free(byid);
+	snap_byid_free(&byid);
 	if (e)
 		buf_addf(msg, "reading the posts: %s", store_errmsg(c->st));
 	return e;

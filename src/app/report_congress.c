@@ -97,15 +97,8 @@ static enum err cg_prepare(struct report_ctx *c, struct buf *msg)
 		return ERR_USAGE;
 	}
 	const struct snapshot *s = c->snap;
-	int64_t maxid = 0;
-	for (uint32_t o = 0; o < s->norg; o++)
-		if (s->orgs[o].db_id > maxid)
-			maxid = s->orgs[o].db_id;
-	int32_t *byid = xmalloc(sizeof(int32_t) * (size_t)(maxid + 1));
-	memset(byid, 0xff, sizeof(int32_t) * (size_t)(maxid + 1));
-	for (uint32_t o = 0; o < s->norg; o++)
-		if (s->orgs[o].db_id > 0)
-			byid[s->orgs[o].db_id] = (int32_t)o;
+	struct snap_byid byid;
+	snap_byid_build(s, &byid);
 	struct cg_data *d = xcalloc(1, sizeof(*d));
 	c->priv = d;
 	d->female_at = xcalloc(c->npos + 1, sizeof(int64_t));
@@ -117,9 +110,9 @@ static enum err cg_prepare(struct report_ctx *c, struct buf *msg)
 	while ((e = stmt_step(q, &row)) == ERR_OK && row) {
 		/* columns: id,org_id,kind,pilot,direct_secretary,planned_on,notice_on,held_on */
 		int64_t id = stmt_col_int(q, 0), org = stmt_col_int(q, 1);
-		if (id <= 0 || org <= 0 || org > maxid || byid[org] < 0)
+		if (id <= 0 || snap_byid_get(&byid, org) < 0)
 			continue;
-		int32_t o = byid[org], p = c->org_pos[o];
+		int32_t o = snap_byid_get(&byid, org), p = c->org_pos[o];
 		if (p < 0)
 			continue;
 		date_t held = col_date(q, 7);
@@ -136,8 +129,8 @@ static enum err cg_prepare(struct report_ctx *c, struct buf *msg)
 			int64_t org = stmt_col_int(q, 0);
 			const char *role = stmt_col_text(q, 1), *gender = stmt_col_text(q, 2);
 			int32_t p = -1;
-			if (org > 0 && org <= maxid && byid[org] >= 0)
-				p = c->org_pos[byid[org]];
+			if (snap_byid_get(&byid, org) >= 0)
+				p = c->org_pos[snap_byid_get(&byid, org)];
 			if (p < 0 || !role)
 				continue;
 			if (strcmp(role, "committee") == 0) {
@@ -150,7 +143,7 @@ static enum err cg_prepare(struct report_ctx *c, struct buf *msg)
 			}
 		}
 	}
-	free(byid);
+	snap_byid_free(&byid);
 	if (e)
 		buf_addf(msg, "reading the congresses: %s", store_errmsg(c->st));
 	return e;

@@ -43,23 +43,9 @@ enum dg_what {
 /* An indicator's argument points into slot: its offset is what it counts. */
 static const char slot[DW__MAX];
 
-struct dg_data {
-	int64_t *at[DW__MAX]; /* per position */
-};
-
-static void dg_release(struct report_ctx *c)
-{
-	struct dg_data *d = c->priv;
-	if (d) {
-		for (int i = 0; i < DW__MAX; i++)
-			free(d->at[i]);
-		free(d);
-	}
-	c->priv = NULL;
-}
 
 /* Adds one subject whose rows have been read. */
-static void dg_subject(struct dg_data *d, int32_t p, bool member, int worst)
+static void dg_subject(struct report_tally *d, int32_t p, bool member, int worst)
 {
 	if (p < 0 || worst == 0)
 		return;
@@ -89,19 +75,9 @@ static enum err dg_prepare(struct report_ctx *c, struct buf *msg)
 		return ERR_USAGE;
 	}
 	const struct snapshot *s = c->snap;
-	int64_t maxid = 0;
-	for (uint32_t o = 0; o < s->norg; o++)
-		if (s->orgs[o].db_id > maxid)
-			maxid = s->orgs[o].db_id;
-	int32_t *byid = xmalloc(sizeof(int32_t) * (size_t)(maxid + 1));
-	memset(byid, 0xff, sizeof(int32_t) * (size_t)(maxid + 1));
-	for (uint32_t o = 0; o < s->norg; o++)
-		if (s->orgs[o].db_id > 0)
-			byid[s->orgs[o].db_id] = (int32_t)o;
-	struct dg_data *d = xcalloc(1, sizeof(*d));
-	c->priv = d;
-	for (int i = 0; i < DW__MAX; i++)
-		d->at[i] = xcalloc(c->npos + 1, sizeof(int64_t));
+	struct snap_byid byid;
+	snap_byid_build(s, &byid);
+	struct report_tally *d = report_tally_new(c, DW__MAX);
 	/* columns: period,subject_type,subject,manifestation,level,note,org_id;
 	 * the rows of one subject are consecutive */
 	struct store_stmt *q = store_stmt(c->st, STMT_DEGRADATION_ALL);
@@ -124,7 +100,7 @@ static enum err dg_prepare(struct report_ctx *c, struct buf *msg)
 			worst = 0;
 			int64_t org = stmt_col_null(q, 6) ? 0 : stmt_col_int(q, 6);
 			/* members of an organization merged by the as-of day count where it went */
-			int32_t o = org > 0 && org <= maxid && byid[org] >= 0 ? snap_follow(s, byid[org], c->as_of) : -1;
+			int32_t o = snap_byid_get(&byid, org) >= 0 ? snap_follow(s, snap_byid_get(&byid, org), c->as_of) : -1;
 			p = o >= 0 ? c->org_pos[o] : -1;
 		}
 		int n = (int)stmt_col_int(q, 3), level = (int)stmt_col_int(q, 4);
@@ -137,7 +113,7 @@ static enum err dg_prepare(struct report_ctx *c, struct buf *msg)
 	}
 	dg_subject(d, p, member, worst);
 	free(subject);
-	free(byid);
+	snap_byid_free(&byid);
 	if (e)
 		buf_addf(msg, "reading the assessments: %s", store_errmsg(c->st));
 	return e;
@@ -145,11 +121,7 @@ static enum err dg_prepare(struct report_ctx *c, struct buf *msg)
 
 static void count_dg(const struct report_ctx *c, const struct report_indicator *ind, struct report_counter *k)
 {
-	const struct dg_data *d = c->priv;
-	const int64_t *v = d ? d->at[(const char *)ind->arg - slot] : NULL;
-	for (uint32_t p = 0; v && p < c->npos; p++)
-		if (v[p])
-			report_count_at(k, (int32_t)p, v[p]);
+	report_tally_count(c, (size_t)((const char *)ind->arg - slot), k);
 }
 
 
@@ -195,5 +167,5 @@ const struct report_def report_degradation = {
 	.indicators = fixed,
 	.more_indicators = dg_more,
 	.prepare = dg_prepare,
-	.release = dg_release,
+	.release = report_tally_release,
 };

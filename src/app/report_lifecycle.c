@@ -87,15 +87,8 @@ static enum err lc_prepare(struct report_ctx *c, struct buf *msg)
 		return ERR_USAGE;
 	}
 	const struct snapshot *s = c->snap;
-	int64_t maxid = 0;
-	for (uint32_t o = 0; o < s->norg; o++)
-		if (s->orgs[o].db_id > maxid)
-			maxid = s->orgs[o].db_id;
-	int32_t *byid = xmalloc(sizeof(int32_t) * (size_t)(maxid + 1));
-	memset(byid, 0xff, sizeof(int32_t) * (size_t)(maxid + 1));
-	for (uint32_t o = 0; o < s->norg; o++)
-		if (s->orgs[o].db_id > 0)
-			byid[s->orgs[o].db_id] = (int32_t)o;
+	struct snap_byid byid;
+	snap_byid_build(s, &byid);
 	struct lc_data *d = xcalloc(1, sizeof(*d));
 	c->priv = d;
 	char from[11], to[11];
@@ -115,9 +108,9 @@ static enum err lc_prepare(struct report_ctx *c, struct buf *msg)
 			const char *kind = stmt_col_text(q, 0);
 			date_t day = col_date(q, 1);
 			int64_t id = stmt_col_int(q, 2);
-			if (!kind || day == DATE_NONE || id <= 0 || id > maxid || byid[id] < 0)
+			if (!kind || day == DATE_NONE || snap_byid_get(&byid, id) < 0)
 				continue;
-			int32_t org = snap_follow(s, byid[id], day);
+			int32_t org = snap_follow(s, snap_byid_get(&byid, id), day);
 			enum event_type t;
 			enum applicant_step st;
 			if (queries[k].q == STMT_APPLICANT_LISTED_IN)
@@ -141,7 +134,7 @@ static enum err lc_prepare(struct report_ctx *c, struct buf *msg)
 			}
 		}
 	}
-	free(byid);
+	snap_byid_free(&byid);
 	if (e) {
 		buf_reset(msg);
 		buf_addf(msg, "reading the lifecycle events: %s", store_errmsg(c->st));

@@ -207,15 +207,8 @@ static enum err members_prepare(struct report_ctx *c, struct buf *msg)
 	if (!c->period || !c->st)
 		return ERR_OK;
 	const struct snapshot *s = c->snap;
-	int64_t maxid = 0;
-	for (uint32_t o = 0; o < s->norg; o++)
-		if (s->orgs[o].db_id > maxid)
-			maxid = s->orgs[o].db_id;
-	int32_t *byid = xmalloc(sizeof(int32_t) * (size_t)(maxid + 1));
-	memset(byid, 0xff, sizeof(int32_t) * (size_t)(maxid + 1));
-	for (uint32_t o = 0; o < s->norg; o++)
-		if (s->orgs[o].db_id > 0)
-			byid[s->orgs[o].db_id] = (int32_t)o;
+	struct snap_byid byid;
+	snap_byid_build(s, &byid);
 	struct targets *t = xcalloc(1, sizeof(*t));
 	size_t cap = 0;
 	struct store_stmt *q = store_stmt(c->st, STMT_TARGET_ALL);
@@ -223,12 +216,12 @@ static enum err members_prepare(struct report_ctx *c, struct buf *msg)
 	enum err e;
 	while ((e = stmt_step(q, &row)) == ERR_OK && row) {
 		int64_t id = stmt_col_int(q, 0);
-		if (id <= 0 || id > maxid || byid[id] < 0)
+		if (snap_byid_get(&byid, id) < 0)
 			continue;
 		XGROW(t->v, cap, t->n + 1);
-		t->v[t->n++] = (struct target_row){byid[id], (int)stmt_col_int(q, 1), stmt_col_int(q, 2)};
+		t->v[t->n++] = (struct target_row){snap_byid_get(&byid, id), (int)stmt_col_int(q, 1), stmt_col_int(q, 2)};
 	}
-	free(byid);
+	snap_byid_free(&byid);
 	if (e) {
 		free(t->v);
 		free(t);

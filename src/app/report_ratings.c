@@ -35,20 +35,6 @@ enum rt_what {
 	RT__MAX
 };
 
-struct rt_data {
-	int64_t *at[RT__MAX]; /* per position */
-};
-
-static void rt_release(struct report_ctx *c)
-{
-	struct rt_data *d = c->priv;
-	if (d) {
-		for (int i = 0; i < RT__MAX; i++)
-			free(d->at[i]);
-		free(d);
-	}
-	c->priv = NULL;
-}
 
 static enum err rt_prepare(struct report_ctx *c, struct buf *msg)
 {
@@ -65,19 +51,9 @@ static enum err rt_prepare(struct report_ctx *c, struct buf *msg)
 		return ERR_USAGE;
 	}
 	const struct snapshot *s = c->snap;
-	int64_t maxid = 0;
-	for (uint32_t o = 0; o < s->norg; o++)
-		if (s->orgs[o].db_id > maxid)
-			maxid = s->orgs[o].db_id;
-	int32_t *byid = xmalloc(sizeof(int32_t) * (size_t)(maxid + 1));
-	memset(byid, 0xff, sizeof(int32_t) * (size_t)(maxid + 1));
-	for (uint32_t o = 0; o < s->norg; o++)
-		if (s->orgs[o].db_id > 0)
-			byid[s->orgs[o].db_id] = (int32_t)o;
-	struct rt_data *d = xcalloc(1, sizeof(*d));
-	c->priv = d;
-	for (int i = 0; i < RT__MAX; i++)
-		d->at[i] = xcalloc(c->npos + 1, sizeof(int64_t));
+	struct snap_byid byid;
+	snap_byid_build(s, &byid);
+	struct report_tally *d = report_tally_new(c, RT__MAX);
 	struct store_stmt *q = store_stmt(c->st, STMT_RATING_OF_PERIOD);
 	stmt_bind_text(q, 1, c->rating_period);
 	bool row;
@@ -87,9 +63,9 @@ static enum err rt_prepare(struct report_ctx *c, struct buf *msg)
 		const char *type = stmt_col_text(q, 0), *level = stmt_col_text(q, 4);
 		int64_t org = stmt_col_int(q, 2);
 		enum rating_level l;
-		if (!type || !level || !rating_level_parse(level, &l) || org <= 0 || org > maxid || byid[org] < 0)
+		if (!type || !level || !rating_level_parse(level, &l) || snap_byid_get(&byid, org) < 0)
 			continue;
-		int32_t o = byid[org], p = c->org_pos[o];
+		int32_t o = snap_byid_get(&byid, org), p = c->org_pos[o];
 		if (p < 0)
 			continue;
 		bool self = stmt_col_int(q, 5) != 0;
@@ -107,7 +83,7 @@ static enum err rt_prepare(struct report_ctx *c, struct buf *msg)
 			d->at[RT_ORG_LEVEL0 + l][p]++;
 		}
 	}
-	free(byid);
+	snap_byid_free(&byid);
 	if (e)
 		buf_addf(msg, "reading the ratings: %s", store_errmsg(c->st));
 	return e;
@@ -115,11 +91,7 @@ static enum err rt_prepare(struct report_ctx *c, struct buf *msg)
 
 static void count_rt(const struct report_ctx *c, const struct report_indicator *ind, struct report_counter *k)
 {
-	const struct rt_data *d = c->priv;
-	const int64_t *v = d ? d->at[*(const enum rt_what *)ind->arg] : NULL;
-	for (uint32_t p = 0; v && p < c->npos; p++)
-		if (v[p])
-			report_count_at(k, (int32_t)p, v[p]);
+	report_tally_count(c, *(const enum rt_what *)ind->arg, k);
 }
 
 static const enum rt_what w[RT__MAX] = {
@@ -154,5 +126,5 @@ const struct report_def report_ratings = {
 	.title = "Báo cáo kết quả kiểm điểm, đánh giá, xếp loại chất lượng",
 	.indicators = ratings_indicators,
 	.prepare = rt_prepare,
-	.release = rt_release,
+	.release = report_tally_release,
 };

@@ -32,29 +32,15 @@ enum sc_what {
 	SC__MAX
 };
 
-struct sc_data {
-	int64_t *at[SC__MAX]; /* per position */
-};
-
-static void sc_release(struct report_ctx *c)
-{
-	struct sc_data *d = c->priv;
-	if (d) {
-		for (int i = 0; i < SC__MAX; i++)
-			free(d->at[i]);
-		free(d);
-	}
-	c->priv = NULL;
-}
 
 /* The position of the organization with database id org (followed through
  * merges to the as-of day), or -1. */
-static int32_t pos_of(const struct report_ctx *c, const int32_t *byid, int64_t maxid, int64_t org)
+static int32_t pos_of(const struct report_ctx *c, const struct snap_byid *byid, int64_t org)
 {
-	if (org <= 0 || org > maxid || byid[org] < 0)
+	if (snap_byid_get(byid, org) < 0)
 		return -1;
 	/* members of an organization merged by the as-of day count where it went */
-	int32_t o = snap_follow(c->snap, byid[org], c->as_of);
+	int32_t o = snap_follow(c->snap, snap_byid_get(byid, org), c->as_of);
 	return o >= 0 ? c->org_pos[o] : -1;
 }
 
@@ -73,19 +59,9 @@ static enum err sc_prepare(struct report_ctx *c, struct buf *msg)
 	}
 	int64_t year = atoi(y);
 	const struct snapshot *s = c->snap;
-	int64_t maxid = 0;
-	for (uint32_t o = 0; o < s->norg; o++)
-		if (s->orgs[o].db_id > maxid)
-			maxid = s->orgs[o].db_id;
-	int32_t *byid = xmalloc(sizeof(int32_t) * (size_t)(maxid + 1));
-	memset(byid, 0xff, sizeof(int32_t) * (size_t)(maxid + 1));
-	for (uint32_t o = 0; o < s->norg; o++)
-		if (s->orgs[o].db_id > 0)
-			byid[s->orgs[o].db_id] = (int32_t)o;
-	struct sc_data *d = xcalloc(1, sizeof(*d));
-	c->priv = d;
-	for (int i = 0; i < SC__MAX; i++)
-		d->at[i] = xcalloc(c->npos + 1, sizeof(int64_t));
+	struct snap_byid byid;
+	snap_byid_build(s, &byid);
+	struct report_tally *d = report_tally_new(c, SC__MAX);
 	/* columns: year,member_id,reason,outcome,channel,decision_date,decision_ref,org_id */
 	struct store_stmt *q = store_stmt(c->st, STMT_SCREENING_ALL);
 	bool row;
@@ -95,7 +71,7 @@ static enum err sc_prepare(struct report_ctx *c, struct buf *msg)
 		enum screening_channel ch;
 		const char *outcome = stmt_col_text(q, 3);
 		int32_t p = stmt_col_int(q, 0) == year && !stmt_col_null(q, 7)
-				    ? pos_of(c, byid, maxid, stmt_col_int(q, 7)) : -1;
+				    ? pos_of(c, &byid, stmt_col_int(q, 7)) : -1;
 		if (p < 0 || !outcome || !screening_outcome_parse(outcome, &o))
 			continue;
 		d->at[SC_LISTED][p]++;
@@ -107,11 +83,11 @@ static enum err sc_prepare(struct report_ctx *c, struct buf *msg)
 	while (q && (e = stmt_step(q, &row)) == ERR_OK && row) {
 		/* columns: year,member_id,residence_cell,commented_on,comment,front_opinion,exempt_reason,org_id */
 		int32_t p = stmt_col_int(q, 0) == year && !stmt_col_null(q, 7) && !stmt_col_null(q, 4)
-				    ? pos_of(c, byid, maxid, stmt_col_int(q, 7)) : -1;
+				    ? pos_of(c, &byid, stmt_col_int(q, 7)) : -1;
 		if (p >= 0)
 			d->at[SC_RESIDENCE][p]++;
 	}
-	free(byid);
+	snap_byid_free(&byid);
 	if (e)
 		buf_addf(msg, "reading the screening cases: %s", store_errmsg(c->st));
 	return e;
@@ -119,11 +95,7 @@ static enum err sc_prepare(struct report_ctx *c, struct buf *msg)
 
 static void count_sc(const struct report_ctx *c, const struct report_indicator *ind, struct report_counter *k)
 {
-	const struct sc_data *d = c->priv;
-	const int64_t *v = d ? d->at[*(const enum sc_what *)ind->arg] : NULL;
-	for (uint32_t p = 0; v && p < c->npos; p++)
-		if (v[p])
-			report_count_at(k, (int32_t)p, v[p]);
+	report_tally_count(c, *(const enum sc_what *)ind->arg, k);
 }
 
 static const enum sc_what w[SC__MAX] = {
@@ -150,5 +122,5 @@ const struct report_def report_screening = {
 	.title = "Báo cáo kết quả rà soát, sàng lọc đảng viên (Chỉ thị 28-CT/TW)",
 	.indicators = screening_indicators,
 	.prepare = sc_prepare,
-	.release = sc_release,
+	.release = report_tally_release,
 };

@@ -863,3 +863,24 @@ int32_t snap_follow(const struct snapshot *s, int32_t org, date_t d)
 	}
 	return org;
 }
+
+void snap_byid_build(const struct snapshot *s, struct snap_byid *m)
+{
+	m->max = 0;
+	for (uint32_t o = 0; o < s->norg; o++)
+		if (s->orgs[o].db_id > m->max)
+			m->max = s->orgs[o].db_id;
+	m->v = xmalloc(sizeof(int32_t) * (size_t)(m->max + 1));
+	for (int64_t i = 0; i <= m->max; i++)
+		m->v[i] = SNAP_NONE;
+	for (uint32_t o = 0; o < s->norg; o++)
+		if (s->orgs[o].db_id > 0)
+			m->v[s->orgs[o].db_id] = (int32_t)o;
+}
+
+void snap_byid_free(struct snap_byid *m)
+{
+	free(m->v);
+	m->v = NULL;
+	m->max = 0;
+}

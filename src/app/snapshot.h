@@ -227,4 +227,18 @@ const char *snap_name_at(const struct snapshot *s, int32_t org, date_t d);
 /* Where org's members are on d: org, or where it merged (tree_follow). */
 int32_t snap_follow(const struct snapshot *s, int32_t org, date_t d);
 
+/* The snapshot's organizations by database id, for a report that reads
+ * rows naming organizations by id. Free with snap_byid_free. */
+struct snap_byid {
+	int32_t *v;  /* per id up to max: snapshot index or SNAP_NONE */
+	int64_t max;
+};
+void snap_byid_build(const struct snapshot *s, struct snap_byid *m);
+void snap_byid_free(struct snap_byid *m);
+/* The snapshot organization with database id id, or SNAP_NONE. */
+static inline int32_t snap_byid_get(const struct snap_byid *m, int64_t id)
+{
+	return id > 0 && id <= m->max ? m->v[id] : SNAP_NONE;
+}
+
 #endif
