@@ -75,6 +75,8 @@ struct report_indicator {
 enum {
 	REPORT_NEEDS_PERIOD = 1u << 0,  /* the report needs --from and --to */
 	REPORT_USES_MEMBERS = 1u << 1,  /* place members on the as-of day before counting */
+	REPORT_NEEDS_TERM = 1u << 2,    /* the report needs a congress term (--term, term=) */
+	REPORT_NEEDS_ROUND = 1u << 3,   /* the report needs a review round or year (--period, period=) */
 };
 
 /* A growable list of indicators (for reports whose indicators depend on
@@ -89,7 +91,7 @@ struct report_def {
 	const char *name;   /* "members" */
 	const char *title;  /* "Báo cáo số lượng và cơ cấu đảng viên" */
 	const struct report_indicator *indicators; /* ended by an entry with name NULL */
-	unsigned flags;     /* REPORT_NEEDS_PERIOD, REPORT_USES_MEMBERS */
+	unsigned flags;     /* REPORT_NEEDS_*, REPORT_USES_MEMBERS */
 	/* Optional: adds indicators known only from the data; strings it
 	 * makes are kept with report_keep. */
 	void (*more_indicators)(struct report_ctx *c, struct report_indicator_list *out);

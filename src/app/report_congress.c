@@ -249,6 +249,7 @@ const struct report_def report_congress = {
 	.name = "congress",
 	.title = "Báo cáo tiến độ và kết quả đại hội đảng bộ các cấp",
 	.indicators = congress_indicators,
+	.flags = REPORT_NEEDS_TERM,
 	.prepare = cg_prepare,
 	.release = cg_release,
 };

@@ -166,6 +166,7 @@ const struct report_def report_degradation = {
 	.title = "Báo cáo nhận diện 27 biểu hiện suy thoái (Nghị quyết 04-NQ/TW)",
 	.indicators = fixed,
 	.more_indicators = dg_more,
+	.flags = REPORT_NEEDS_ROUND,
 	.prepare = dg_prepare,
 	.release = report_tally_release,
 };

@@ -125,6 +125,7 @@ const struct report_def report_ratings = {
 	.name = "ratings",
 	.title = "Báo cáo kết quả kiểm điểm, đánh giá, xếp loại chất lượng",
 	.indicators = ratings_indicators,
+	.flags = REPORT_NEEDS_ROUND,
 	.prepare = rt_prepare,
 	.release = report_tally_release,
 };

@@ -121,6 +121,7 @@ const struct report_def report_screening = {
 	.name = "screening",
 	.title = "Báo cáo kết quả rà soát, sàng lọc đảng viên (Chỉ thị 28-CT/TW)",
 	.indicators = screening_indicators,
+	.flags = REPORT_NEEDS_ROUND,
 	.prepare = sc_prepare,
 	.release = report_tally_release,
 };

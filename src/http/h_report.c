@@ -67,9 +67,10 @@ enum err h_reports_list(struct req *rq)
 		for (const struct report_indicator *i = (*d)->indicators; i && i->name; i++)
 			json_array_append_new(inds, json_pack("{s:s, s:s, s:b}", "name", i->name, "label", i->label,
 							      "period_only", (i->flags & REPORT_IND_PERIOD) != 0));
-		json_array_append_new(a, json_pack("{s:s, s:s, s:b, s:o}", "name", (*d)->name, "title", (*d)->title,
-						   "needs_period", ((*d)->flags & REPORT_NEEDS_PERIOD) != 0,
-						   "indicators", inds));
+		json_array_append_new(a, json_pack("{s:s, s:s, s:b, s:b, s:b, s:o}", "name", (*d)->name, "title",
+						   (*d)->title, "needs_period", ((*d)->flags & REPORT_NEEDS_PERIOD) != 0,
+						   "needs_term", ((*d)->flags & REPORT_NEEDS_TERM) != 0, "needs_round",
+						   ((*d)->flags & REPORT_NEEDS_ROUND) != 0, "indicators", inds));
 	}
 	rq->out = json_object();
 	json_object_set_new(rq->out, "reports", a);

@@ -30,6 +30,8 @@ export async function render(main, params, query) {
 	const asOf = dateInput({ name: 'as_of' }, query.as_of || session.today || '');
 	const from = dateInput({ name: 'from' }, query.from || '');
 	const to = dateInput({ name: 'to' }, query.to || '');
+	const term = h('input', { type: 'text', name: 'term', class: 'w-code', value: query.term || '', placeholder: '2025-2030', autocomplete: 'off' });
+	const round = h('input', { type: 'text', name: 'period', class: 'w-code', value: query.period || '', placeholder: '2025', autocomplete: 'off' });
 	const depth = h('select', { name: 'depth' }, DEPTHS.map(([d, t]) => h('option', { value: d }, t)));
 	depth.value = query.depth || '0';
 	const periodHint = h('span', {});
@@ -40,13 +42,21 @@ export async function render(main, params, query) {
 		from: field('Từ ngày', from),
 		to: field('Đến ngày', to),
 		depth: field('Gồm', depth),
+		term: field('Nhiệm kỳ', term, 'Ví dụ 2025-2030'),
+		round: field('Kỳ', round, 'Năm (2025), quý (2025-Q3) hoặc nhiệm kỳ (2020-2025)'),
 	};
 	const out = h('div', { 'aria-live': 'polite' });
 
-	const needsPeriod = () => (reports.find((r) => r.name === report.value) || {}).needs_period;
-	const explainPeriod = () => fill(periodHint, needsPeriod()
-		? 'Báo cáo này cần khoảng thời gian: nhập cả "Từ ngày" và "Đến ngày".'
-		: 'Khoảng thời gian không bắt buộc: nhập nếu cần số kết nạp, chuyển đi, chuyển đến… trong khoảng đó.');
+	const chosen = () => reports.find((r) => r.name === report.value) || {};
+	const needsPeriod = () => chosen().needs_period;
+	const explainPeriod = () => {
+		// the congress report asks for a term, the review reports for a round
+		f.term.hidden = !chosen().needs_term;
+		f.round.hidden = !chosen().needs_round;
+		fill(periodHint, needsPeriod()
+			? 'Báo cáo này cần khoảng thời gian: nhập cả "Từ ngày" và "Đến ngày".'
+			: 'Khoảng thời gian không bắt buộc: nhập nếu cần số kết nạp, chuyển đi, chuyển đến… trong khoảng đó.');
+	};
 	report.addEventListener('change', explainPeriod);
 	explainPeriod();
 
@@ -79,12 +89,20 @@ export async function render(main, params, query) {
 			(q.from ? f.to : f.from).setError('Báo cáo này cần cả "Từ ngày" và "Đến ngày".');
 			bad = bad || (q.from ? to : from);
 		}
+		for (const [need, el, fl, name, msg] of [
+			['needs_term', term, f.term, 'term', 'Xin nhập nhiệm kỳ, ví dụ 2025-2030.'],
+			['needs_round', round, f.round, 'period', 'Xin nhập kỳ: năm, quý hoặc nhiệm kỳ, ví dụ 2025.']]) {
+			fl.setError('');
+			if (!chosen()[need]) continue;
+			if (el.value.trim()) q[name] = el.value.trim();
+			else { fl.setError(msg); bad = bad || el; }
+		}
 		if (!q.org) { f.org.setError('Xin nhập mã tổ chức.'); bad = bad || org; }
 		if (bad) { bad.focus(); return; }
 		go('#/bao-cao?' + new URLSearchParams(q).toString() + '&run=1');
 	} },
 	h('div', { class: 'row' }, f.report, f.org), orgName,
-	h('div', { class: 'row' }, f.asOf, f.from, f.to),
+	h('div', { class: 'row' }, f.asOf, f.from, f.to, f.term, f.round),
 	h('p', { class: 'hint' }, periodHint),
 	h('div', { class: 'row' }, f.depth, h('div', { class: 'field' }, h('button', { type: 'submit' }, 'Xem báo cáo'))));
 
@@ -94,7 +112,7 @@ export async function render(main, params, query) {
 }
 
 async function run(out, query) {
-	const q = { org: query.org, as_of: query.as_of, from: query.from, to: query.to, depth: query.depth };
+	const q = { org: query.org, as_of: query.as_of, from: query.from, to: query.to, depth: query.depth, term: query.term, period: query.period };
 	fill(out, h('p', {}, 'Đang lập báo cáo…'));
 	let rep;
 	try {
