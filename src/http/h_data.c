@@ -9,6 +9,8 @@
 #include "app/audit.h"
 #include "app/export.h"
 #include "app/import.h"
+#include "app/posts.h"
+#include "app/quality.h"
 #include "app/scope.h"
 #include "core/xalloc.h"
 #include "store/store.h"
@@ -202,11 +204,17 @@ enum err h_import(struct req *rq)
  * a past subtree may hold what is outside the caller's part now. */
 enum err h_export(struct req *rq)
 {
+	/* the interchange files (app/export.h), ratings.csv, posts.csv
+	 * (app/posts.h), screening, residence and degradation (app/quality.h) */
+	const char *kind = rq->params[0];
 	enum import_kind k = IMPORT__MAX;
-	bool ratings = strcmp(rq->params[0], "ratings") == 0; /* ratings.csv: app/export.h */
-	if (!ratings && !import_kind_parse(rq->params[0], &k))
-		return req_fail(rq, ERR_NOTFOUND, "no export '%s' (orgs, org_events, members, events, ratings)",
-				rq->params[0]);
+	enum quality_kind qk = QUALITY__MAX;
+	bool ratings = strcmp(kind, "ratings") == 0, posts = strcmp(kind, "posts") == 0;
+	if (!ratings && !posts && !import_kind_parse(kind, &k) && !quality_kind_parse(kind, &qk))
+		return req_fail(rq, ERR_NOTFOUND,
+				"no export '%s' (orgs, org_events, members, events, ratings, posts, screening, "
+				"residence, degradation)",
+				kind);
 	enum err e = req_tree(rq);
 	if (e)
 		return e;
@@ -230,7 +238,20 @@ enum err h_export(struct req *rq)
 	if (!f)
 		return req_fail(rq, ERR_IO, "out of memory");
 	char *msg = NULL;
-	e = ratings ? export_ratings_csv(rq->w->st, &o, f, &msg) : export_csv(rq->w->st, k, &o, f, &msg);
+	if (ratings) {
+		e = export_ratings_csv(rq->w->st, &o, f, &msg);
+	} else if (posts) {
+		struct buf m;
+		buf_init(&m, 0);
+		e = posts_export_csv(rq->w->st, o.org, o.as_of, f, &m);
+		if (e && m.len)
+			msg = xstrdup(m.ptr);
+		buf_free(&m);
+	} else if (qk != QUALITY__MAX) {
+		e = quality_export(rq->w->st, qk, o.org, o.as_of, f, &msg);
+	} else {
+		e = export_csv(rq->w->st, k, &o, f, &msg);
+	}
 	fclose(f);
 	if (e) {
 		free(text);
@@ -243,7 +264,7 @@ enum err h_export(struct req *rq)
 	rq->rawlen = len;
 	rq->ctype = "text/csv; charset=utf-8";
 	char cd[96];
-	snprintf(cd, sizeof(cd), "attachment; filename=\"%s.csv\"", ratings ? "ratings" : import_kind_name(k));
+	snprintf(cd, sizeof(cd), "attachment; filename=\"%s.csv\"", kind);
 	req_header(rq, "Content-Disposition", cd);
 	return ERR_OK;
 }

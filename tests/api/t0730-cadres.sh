@@ -26,6 +26,12 @@ call bc GET "/reports/cadres?org=QN.BC&as_of=2025-07-31"
 expect_status "before" 200
 expect_jq "no secretary yet" '[.rows[] | select(.org_code == "QN.BC" and .indicator == "secretaries")][0].count' 0
 # outside the caller's subtree: never data
+# posts.csv through GET /exports/posts: the CLI's file
+call bc GET "/exports/posts?org=QN.BC"
+expect_status "export posts" 200
+"$DANGBO" export posts --org QN.BC >"$TMP/cli.posts.csv"
+cmp -s "$TMP/body" "$TMP/cli.posts.csv" && ok || { bad "the API's posts.csv differs from the CLI's"; diff "$TMP/body" "$TMP/cli.posts.csv" | head >&2; }
+[ "$(wc -l <"$TMP/cli.posts.csv")" -gt 1 ] && ok || bad "no posts exported"
 login ub
 call ub GET "/reports/cadres?org=QN.BC&as_of=2025-12-31"
 expect_status "another subtree" "403|404"

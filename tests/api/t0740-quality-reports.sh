@@ -38,4 +38,18 @@ expect_jq "manifest" '[.rows[] | select(.org_code == "QN.BC" and .indicator == "
 expect_jq "A5 at level 3" '[.rows[] | select(.org_code == "QN.BC" and .indicator == "m05_level3")][0].count' 1
 call bc GET "/reports/degradation?org=QN.BC"
 expect_status "degradation report without a period" 400
+
+# the same files through GET /exports/{kind}, in the caller's part of the tree
+for k in screening degradation; do
+  call bc GET "/exports/$k?org=QN.BC"
+  expect_status "export $k" 200
+  "$DANGBO" export "$k" --org QN.BC >"$TMP/cli.$k.csv"
+  cmp -s "$TMP/body" "$TMP/cli.$k.csv" && ok || { bad "the API's $k.csv differs from the CLI's"; diff "$TMP/body" "$TMP/cli.$k.csv" | head >&2; }
+  grep -q "filename=\"$k.csv\"" "$TMP/hdr" && ok || bad "$k: no file name"
+done
+[ "$(wc -l <"$TMP/cli.screening.csv")" -eq 3 ] && ok || bad "screening export: $(cat "$TMP/cli.screening.csv")"
+call bc GET "/exports/residence?org=QN.BC"
+expect_status "export residence" 200
+call bc GET "/exports/nothing"
+expect_status "unknown export" 404
 finish
