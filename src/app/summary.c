@@ -127,6 +127,24 @@ static enum err orgs_section(struct ctx *c, struct buf *b, const char *day)
 	}
 	int64_t base = get(&now, "base"), bc = get(&now, "base_committee"), bcell = get(&now, "base_cell");
 	int64_t cell = get(&now, "cell"), sub = get(&now, "sub_committee"), pbase = get(&prev, "base");
+	/* the report counts the organization itself: the section speaks of
+	 * the organizations under it */
+	switch ((enum org_kind)c->snap->orgs[c->root].kind) {
+	case ORG_BASE_COMMITTEE:
+		base--, bc--, pbase--;
+		break;
+	case ORG_BASE_CELL:
+		base--, bcell--, pbase--;
+		break;
+	case ORG_CELL:
+		cell--;
+		break;
+	case ORG_SUB_COMMITTEE:
+		sub--;
+		break;
+	default:
+		break;
+	}
 	if (base > 0 || cell > 0) {
 		heading(c, "CÔNG TÁC XÂY DỰNG TỔ CHỨC CƠ SỞ ĐẢNG");
 		buf_addf(b, "Đến ngày %s, %s có ", day, c->name);

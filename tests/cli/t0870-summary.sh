@@ -212,4 +212,15 @@ expect_eq "one national line" "$(grep -c '^ĐẢNG CỘNG SẢN VIỆT NAM$' "$T
 commune=$(db org tree --depth 2 | awk 'NR == 3 {print $1}')
 expect_status 0 db summary --org "$commune" --year 2025
 expect_eq "a commune's superior body" "$(sed -n 1p "$TMP/out")" "ĐẢNG BỘ TỈNH QUẢNG NINH"
+# an organization is not counted among those under it: a base committee
+# reports its cells only, a cell has no organizations section
+bc=$(db org tree "$commune" --depth 1 | awk '$0 ~ /Đảng bộ cơ sở\]/ {print $1; exit}')
+cell=$(db org tree "$bc" --depth 1 | awk 'NR == 2 {print $1}')
+[ -n "$bc" ] && [ -n "$cell" ] && ok || bad "no base committee with a cell in $commune"
+expect_status 0 db summary --org "$bc" --year 2026
+expect_grep "có $(db report orgs --org "$bc" --format csv | awk -F, '$3 == "cell" {print $4}') chi bộ trực thuộc đảng ủy cơ sở" "$TMP/out"
+if grep -q "tổ chức cơ sở đảng (" "$TMP/out"; then bad "a base committee counted among its own organizations"; else ok; fi
+expect_status 0 db summary --org "$cell" --year 2026
+if grep -q "CÔNG TÁC XÂY DỰNG TỔ CHỨC CƠ SỞ ĐẢNG" "$TMP/out"; then bad "a cell reports organizations under it"; else ok; fi
+expect_grep "I. CÔNG TÁC ĐẢNG VIÊN" "$TMP/out"
 finish
