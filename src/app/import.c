@@ -116,26 +116,19 @@ const struct import_alias *import_aliases(enum import_kind k)
 	return aliases_of[k];
 }
 
-/* The column index of a header, or -1. */
-static int column_of(enum import_kind k, const char *header)
+/* The column of a header key (csv_header_key), or -1. */
+static int column_of(const char *key, const void *arg)
 {
-	struct buf key;
-	buf_init(&key, 0);
-	text_fold_buf(&key, header);
-	for (char *p = key.ptr; *p; p++)
-		if (*p == ' ' || *p == '-')
-			*p = '_';
-	int found = -1;
-	for (int i = 0; cols_of[k][i] && found < 0; i++)
-		if (strcmp(key.ptr, cols_of[k][i]) == 0)
-			found = i;
-	for (const struct import_alias *a = aliases_of[k]; a->alias && found < 0; a++)
-		if (strcmp(key.ptr, a->alias) == 0)
+	enum import_kind k = *(const enum import_kind *)arg;
+	for (int i = 0; cols_of[k][i]; i++)
+		if (strcmp(key, cols_of[k][i]) == 0)
+			return i;
+	for (const struct import_alias *a = aliases_of[k]; a->alias; a++)
+		if (strcmp(key, a->alias) == 0)
 			for (int i = 0; cols_of[k][i]; i++)
 				if (strcmp(a->column, cols_of[k][i]) == 0)
-					found = i;
-	buf_free(&key);
-	return found;
+					return i;
+	return -1;
 }
 
 /* ---- reading one file ---- */
@@ -144,7 +137,6 @@ struct reader {
 	enum import_kind kind;
 	struct csv_reader *csv;
 	const char *name;
-	int map[64];  /* csv field -> column, -1 = ignored */
 	int pos[32];  /* column -> csv field, -1 = absent */
 	struct diag_list *dl;
 	struct csv_record rec;
@@ -165,30 +157,11 @@ static bool reader_open(struct reader *r, enum import_kind k, const char *path, 
 	r->name = csv_name(r->csv);
 	for (int i = 0; i < 32; i++)
 		r->pos[i] = -1;
-	size_t n = csv_header_count(r->csv);
-	bool ok = true;
-	for (size_t i = 0; i < n && i < 64; i++) {
-		const char *h = csv_header(r->csv, i);
-		int c = column_of(k, h);
-		r->map[i] = c;
-		if (c < 0) {
-			if (!o->ignore_unknown) {
-				diag_add(dl, r->name, 1, h, "unknown column (use --ignore-unknown to skip it)");
-				ok = false;
-			}
-		} else if (r->pos[c] >= 0) {
-			diag_add(dl, r->name, 1, h, "this is the column %s again", cols_of[k][c]);
-			ok = false;
-		} else {
-			r->pos[c] = (int)i;
-		}
-	}
-	for (int c = 0; cols_of[k][c]; c++)
-		if (req_of[k][c] && r->pos[c] < 0) {
-			diag_add(dl, r->name, 1, NULL, "the required column %s is missing", cols_of[k][c]);
-			ok = false;
-		}
-	return ok;
+	int ncols = 0;
+	while (cols_of[k][ncols])
+		ncols++;
+	return csv_map_header(r->csv, cols_of[k], req_of[k], ncols, column_of, &k, o->ignore_unknown,
+			      "use --ignore-unknown to skip it", r->pos, dl);
 }
 
 /* Reads the next record: 1 row, 0 end, -1 fatal. */

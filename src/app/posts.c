@@ -507,23 +507,17 @@ static const struct {
 	{"quyet_dinh", P_REF}, {"so_quyet_dinh", P_REF},
 };
 
-static int pcol_of(const char *header)
+/* The column of a header key (csv_header_key), or -1. */
+static int pcol_of(const char *key, const void *arg)
 {
-	struct buf key;
-	buf_init(&key, 0);
-	text_fold_buf(&key, header);
-	for (char *p = key.ptr; *p; p++)
-		if (*p == ' ' || *p == '-')
-			*p = '_';
-	int found = -1;
-	for (int i = 0; i < P__MAX && found < 0; i++)
-		if (strcmp(key.ptr, pcol_names[i]) == 0)
-			found = i;
-	for (size_t i = 0; i < sizeof(pcol_aliases) / sizeof(pcol_aliases[0]) && found < 0; i++)
-		if (strcmp(key.ptr, pcol_aliases[i].alias) == 0)
-			found = (int)pcol_aliases[i].col;
-	buf_free(&key);
-	return found;
+	(void)arg;
+	for (int i = 0; i < P__MAX; i++)
+		if (strcmp(key, pcol_names[i]) == 0)
+			return i;
+	for (size_t i = 0; i < sizeof(pcol_aliases) / sizeof(pcol_aliases[0]); i++)
+		if (strcmp(key, pcol_aliases[i].alias) == 0)
+			return (int)pcol_aliases[i].col;
+	return -1;
 }
 
 static bool parse_yes_no(const char *s, bool *out)
@@ -565,22 +559,11 @@ enum err posts_import(struct store *st, const char *path, const struct post_opts
 	}
 	char *name = xstrdup(csv_name(r));
 	int pos[P__MAX];
-	for (int c = 0; c < P__MAX; c++)
-		pos[c] = -1;
-	size_t nh = csv_header_count(r);
-	for (size_t i = 0; i < nh; i++) {
-		int c = pcol_of(csv_header(r, i));
-		if (c < 0)
-			diag_add(dl, name, 1, csv_header(r, i),
-				 "unknown column (the columns are member_id, kind, org_code, unit, from, to, standing, ref)");
-		else if (pos[c] >= 0)
-			diag_add(dl, name, 1, csv_header(r, i), "a second %s column", pcol_names[c]);
-		else
-			pos[c] = (int)i;
-	}
+	bool required[P__MAX] = {0};
 	for (int c = P_MEMBER; c <= P_FROM; c++)
-		if (c != P_UNIT && pos[c] < 0)
-			diag_add(dl, name, 1, pcol_names[c], "the column %s is missing", pcol_names[c]);
+		required[c] = c != P_UNIT;
+	csv_map_header(r, pcol_names, required, P__MAX, pcol_of, NULL, false,
+		       "the columns are member_id, kind, org_code, unit, from, to, standing, ref", pos, dl);
 	struct prow *v = NULL;
 	size_t n = 0, cap = 0;
 	struct csv_record rec;

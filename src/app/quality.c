@@ -75,16 +75,26 @@ bool quality_kind_parse(const char *s, enum quality_kind *out)
 	return false;
 }
 
-/* Folded key with '_' read as a space. */
-static char *header_key(const char *s)
+/* The column of kind arg (a struct qkind) with the header key key
+ * (csv_header_key: its name or an alias, folded), or -1. */
+static int qcol_of(const char *key, const void *arg)
 {
-	char *t = xstrdup(s);
-	for (char *p = t; *p; p++)
-		if (*p == '_')
-			*p = ' ';
-	char *k = text_fold(t);
-	free(t);
-	return k;
+	const struct qkind *K = arg;
+	struct buf b;
+	buf_init(&b, 0);
+	int c = -1;
+	for (int j = 0; j < K->ncols && c < 0; j++) {
+		csv_header_key(K->cols[j].name, &b);
+		if (strcmp(key, b.ptr) == 0)
+			c = j;
+		for (int a = 0; a < 3 && c < 0 && K->cols[j].alias[a]; a++) {
+			csv_header_key(K->cols[j].alias[a], &b);
+			if (strcmp(key, b.ptr) == 0)
+				c = j;
+		}
+	}
+	buf_free(&b);
+	return c;
 }
 
 /* One checked row: the fields as given (canonical where parsed), the
@@ -439,40 +449,20 @@ enum err quality_import(struct store *st, enum quality_kind k, const char *path,
 	int pos[QCOLS];
 	for (int c = 0; c < QCOLS; c++)
 		pos[c] = -1;
-	size_t before = diag_count(dl);
-	for (size_t i = 0; i < csv_header_count(r); i++) {
-		char *h = header_key(csv_header(r, i));
-		int c = -1;
-		for (int j = 0; j < K->ncols && c < 0; j++) {
-			char *n0 = header_key(K->cols[j].name);
-			if (strcmp(h, n0) == 0)
-				c = j;
-			free(n0);
-			for (int a = 0; a < 3 && c < 0 && K->cols[j].alias[a]; a++) {
-				char *ak = header_key(K->cols[j].alias[a]);
-				if (strcmp(h, ak) == 0)
-					c = j;
-				free(ak);
-			}
-		}
-		free(h);
-		if (c < 0) {
-			struct buf all;
-			buf_init(&all, 0);
-			for (int j = 0; j < K->ncols; j++)
-				buf_addf(&all, "%s%s", j ? ", " : "", K->cols[j].name);
-			diag_add(dl, name, 1, csv_header(r, i), "unknown column (the columns of %s.csv are %s; "
-				 "docs/quality.md lists the Vietnamese names)", K->name, all.ptr);
-			buf_free(&all);
-		} else if (pos[c] >= 0) {
-			diag_add(dl, name, 1, csv_header(r, i), "a second %s column", K->cols[c].name);
-		} else {
-			pos[c] = (int)i;
-		}
+	const char *names[QCOLS];
+	bool required[QCOLS];
+	struct buf hint;
+	buf_init(&hint, 0);
+	buf_addf(&hint, "the columns of %s.csv are ", K->name);
+	for (int j = 0; j < K->ncols; j++) {
+		names[j] = K->cols[j].name;
+		required[j] = K->cols[j].required;
+		buf_addf(&hint, "%s%s", j ? ", " : "", K->cols[j].name);
 	}
-	for (int c = 0; c < K->ncols; c++)
-		if (pos[c] < 0 && K->cols[c].required)
-			diag_add(dl, name, 1, K->cols[c].name, "the column %s is missing", K->cols[c].name);
+	buf_adds(&hint, "; docs/quality.md lists the Vietnamese names");
+	size_t before = diag_count(dl);
+	csv_map_header(r, names, required, K->ncols, qcol_of, K, false, hint.ptr, pos, dl);
+	buf_free(&hint);
 	struct qctx x = {st, k, name, dl, pos, r};
 	struct qrow *v = NULL;
 	size_t n = 0, cap = 0;

@@ -166,6 +166,17 @@ enum rcol { R_PERIOD, R_TYPE, R_SUBJECT, R_SCORE, R_LEVEL, R_SELF, R_OVERRIDE, R
 
 static const char *const rcol_names[R__MAX] = {"period", "subject_type", "subject", "score",
 					       "level", "self_review", "override_reason"};
+static const bool rcol_required[R__MAX] = {1, 1, 1, 0, 1, 1, 0};
+
+/* The column of a header key (csv_header_key), or -1. */
+static int rcol_of(const char *key, const void *arg)
+{
+	(void)arg;
+	for (int c = 0; c < R__MAX; c++)
+		if (strcmp(key, rcol_names[c]) == 0)
+			return c;
+	return -1;
+}
 
 struct rrow {
 	char *period, *subject, *override;
@@ -298,26 +309,9 @@ enum err ratings_import(struct store *st, const char *path, const struct rating_
 	}
 	char *name = xstrdup(csv_name(r));
 	int pos[R__MAX];
-	for (int c = 0; c < R__MAX; c++)
-		pos[c] = -1;
-	size_t nh = csv_header_count(r);
-	for (size_t i = 0; i < nh; i++) {
-		int c = -1;
-		for (int k = 0; k < R__MAX && c < 0; k++)
-			if (strcmp(csv_header(r, i), rcol_names[k]) == 0)
-				c = k;
-		if (c < 0)
-			diag_add(dl, name, 1, csv_header(r, i),
-				 "unknown column (the columns are period, subject_type, subject, score, level, "
-				 "self_review, override_reason)");
-		else if (pos[c] >= 0)
-			diag_add(dl, name, 1, csv_header(r, i), "a second %s column", rcol_names[c]);
-		else
-			pos[c] = (int)i;
-	}
-	for (int c = 0; c < R__MAX; c++)
-		if (pos[c] < 0 && c != R_SCORE && c != R_OVERRIDE)
-			diag_add(dl, name, 1, rcol_names[c], "the column %s is missing", rcol_names[c]);
+	csv_map_header(r, rcol_names, rcol_required, R__MAX, rcol_of, NULL, false,
+		       "the columns are period, subject_type, subject, score, level, self_review, override_reason",
+		       pos, dl);
 	struct rrow *v = NULL;
 	size_t n = 0, cap = 0;
 	struct csv_record rec;

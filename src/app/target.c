@@ -116,21 +116,14 @@ static const struct {
 	{"target", T_TARGET}, {"chi_tieu", T_TARGET}, {"chi_tieu_ket_nap", T_TARGET},
 };
 
-/* The column of a header (folded, spaces as underscores), or -1. */
-static int tcol_of(const char *header)
+/* The column of a header key (csv_header_key), or -1. */
+static int tcol_of(const char *key, const void *arg)
 {
-	struct buf key;
-	buf_init(&key, 0);
-	text_fold_buf(&key, header);
-	for (char *p = key.ptr; *p; p++)
-		if (*p == ' ' || *p == '-')
-			*p = '_';
-	int found = -1;
-	for (size_t i = 0; i < sizeof(tcol_aliases) / sizeof(tcol_aliases[0]) && found < 0; i++)
-		if (strcmp(key.ptr, tcol_aliases[i].alias) == 0)
-			found = (int)tcol_aliases[i].col;
-	buf_free(&key);
-	return found;
+	(void)arg;
+	for (size_t i = 0; i < sizeof(tcol_aliases) / sizeof(tcol_aliases[0]); i++)
+		if (strcmp(key, tcol_aliases[i].alias) == 0)
+			return (int)tcol_aliases[i].col;
+	return -1;
 }
 
 struct trow {
@@ -158,20 +151,10 @@ enum err target_import(struct store *st, const char *path, bool dry_run, struct 
 	if (!r)
 		return ERR_INPUT;
 	char *name = xstrdup(csv_name(r)); /* outlives the reader */
-	int pos[T__MAX] = {-1, -1, -1};
-	size_t nh = csv_header_count(r);
-	for (size_t i = 0; i < nh; i++) {
-		int c = tcol_of(csv_header(r, i));
-		if (c < 0)
-			diag_add(dl, name, 1, csv_header(r, i), "unknown column (the columns are org_code, year, target)");
-		else if (pos[c] >= 0)
-			diag_add(dl, name, 1, csv_header(r, i), "a second %s column", tcol_names[c]);
-		else
-			pos[c] = (int)i;
-	}
-	for (int c = 0; c < T__MAX; c++)
-		if (pos[c] < 0)
-			diag_add(dl, name, 1, tcol_names[c], "the column %s is missing", tcol_names[c]);
+	int pos[T__MAX];
+	static const bool required[T__MAX] = {1, 1, 1};
+	csv_map_header(r, tcol_names, required, T__MAX, tcol_of, NULL, false,
+		       "the columns are org_code, year, target", pos, dl);
 	struct trow *v = NULL;
 	size_t n = 0, cap = 0;
 	struct csv_record rec;

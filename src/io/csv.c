@@ -695,3 +695,42 @@ void csv_put_row(struct buf *b, const char *const *fields, size_t n)
 	}
 	buf_addch(b, '\n');
 }
+
+void csv_header_key(const char *header, struct buf *key)
+{
+	buf_reset(key);
+	text_fold_buf(key, header);
+	for (char *p = key->ptr; p && *p; p++)
+		if (*p == ' ' || *p == '-')
+			*p = '_';
+}
+
+bool csv_map_header(const struct csv_reader *r, const char *const *names, const bool *required, int ncols,
+		    int (*column_of)(const char *key, const void *arg), const void *arg, bool ignore_unknown,
+		    const char *unknown_hint, int *pos, struct diag_list *dl)
+{
+	size_t before = diag_count(dl);
+	const char *file = csv_name(r);
+	for (int c = 0; c < ncols; c++)
+		pos[c] = -1;
+	struct buf key;
+	buf_init(&key, 0);
+	for (size_t i = 0; i < csv_header_count(r); i++) {
+		const char *h = csv_header(r, i);
+		csv_header_key(h, &key);
+		int c = column_of(key.ptr ? key.ptr : "", arg);
+		if (c < 0 || c >= ncols) {
+			if (!ignore_unknown)
+				diag_add(dl, file, 1, h, "unknown column (%s)", unknown_hint);
+		} else if (pos[c] >= 0) {
+			diag_add(dl, file, 1, h, "a second %s column", names[c]);
+		} else {
+			pos[c] = (int)i;
+		}
+	}
+	buf_free(&key);
+	for (int c = 0; c < ncols; c++)
+		if (required[c] && pos[c] < 0)
+			diag_add(dl, file, 1, names[c], "the column %s is missing", names[c]);
+	return diag_count(dl) == before;
+}

@@ -69,6 +69,20 @@ size_t csv_header_count(const struct csv_reader *r);
 const char *csv_header(const struct csv_reader *r, size_t i);
 const char *csv_name(const struct csv_reader *r);
 
+/* The key a header is compared by: folded (no diacritics, lower case),
+ * spaces and hyphens as underscores: "Mã tổ chức" -> "ma_to_chuc". */
+void csv_header_key(const char *header, struct buf *key);
+
+/* Maps r's header onto the ncols columns a command reads: pos[c] receives
+ * the field of column c, or -1. column_of(key, arg) names the column of a
+ * header key (csv_header_key), or -1; names[c] is column c as messages
+ * write it. Every problem goes to dl at line 1 of the file: a header no
+ * column has (unless ignore_unknown; unknown_hint says what is expected), a
+ * column given twice, a required column missing. True if there is none. */
+bool csv_map_header(const struct csv_reader *r, const char *const *names, const bool *required, int ncols,
+		    int (*column_of)(const char *key, const void *arg), const void *arg, bool ignore_unknown,
+		    const char *unknown_hint, int *pos, struct diag_list *dl);
+
 /* Reads the next data record into rec. Returns 1 for a record, 0 at the end
  * of the input, -1 on a fatal problem (already reported to dl). */
 int csv_next(struct csv_reader *r, struct csv_record *rec, struct diag_list *dl);

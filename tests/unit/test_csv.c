@@ -600,6 +600,64 @@ static void test_files(void **state)
 	diag_free(&dl);
 }
 
+/* csv_map_header: headers compared folded ("Mã tổ chức" is ma_to_chuc),
+ * an alias, every problem at line 1 with its header, ignore_unknown. */
+static int test_col_of(const char *key, const void *arg)
+{
+	(void)arg;
+	if (strcmp(key, "code") == 0 || strcmp(key, "ma_to_chuc") == 0)
+		return 0;
+	if (strcmp(key, "name") == 0 || strcmp(key, "ten") == 0)
+		return 1;
+	if (strcmp(key, "note") == 0)
+		return 2;
+	return -1;
+}
+
+static bool map_of(const char *data, bool ignore, int pos[3], struct diag_list *dl)
+{
+	static const char *const names[] = {"code", "name", "note"};
+	static const bool required[] = {true, true, false};
+	struct csv_reader *r = csv_open_mem("h.csv", data, strlen(data), dl);
+	assert_non_null(r);
+	bool ok = csv_map_header(r, names, required, 3, test_col_of, NULL, ignore, "the columns are code, name, note",
+				 pos, dl);
+	csv_close(r);
+	return ok;
+}
+
+static void test_map_header(void **state)
+{
+	(void)state;
+	struct buf k;
+	buf_init(&k, 0);
+	csv_header_key("Mã tổ-chức", &k);
+	assert_string_equal(k.ptr, "ma_to_chuc");
+	buf_free(&k);
+	struct diag_list dl;
+	diag_init(&dl);
+	int pos[3];
+	assert_true(map_of("Tên,Mã tổ chức\nA,B\n", false, pos, &dl));
+	assert_int_equal(pos[0], 1);
+	assert_int_equal(pos[1], 0);
+	assert_int_equal(pos[2], -1);
+	assert_int_equal(diag_count(&dl), 0);
+	assert_false(map_of("code,extra,Mã tổ chức\n", false, pos, &dl));
+	assert_int_equal(diag_count(&dl), 3);
+	assert_int_equal(dl.v[0].line, 1);
+	assert_string_equal(dl.v[0].column, "extra");
+	assert_string_equal(dl.v[0].msg, "unknown column (the columns are code, name, note)");
+	assert_string_equal(dl.v[1].column, "Mã tổ chức");
+	assert_string_equal(dl.v[1].msg, "a second code column");
+	assert_string_equal(dl.v[2].column, "name");
+	assert_string_equal(dl.v[2].msg, "the column name is missing");
+	diag_free(&dl);
+	diag_init(&dl);
+	assert_true(map_of("name,code,extra\n", true, pos, &dl));
+	assert_int_equal(pos[0], 1);
+	diag_free(&dl);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -619,6 +677,7 @@ int main(void)
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_block_boundaries),
 		cmocka_unit_test(test_files),
+		cmocka_unit_test(test_map_header),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
