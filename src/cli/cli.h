@@ -42,6 +42,13 @@ struct store;
 /* Opens the database of the command line (--db, $DANGBO_DB, ./dangbo.db);
  * prints why not and sets *code to the exit status on failure. */
 struct store *cli_open_db(struct cli *cli, int *code);
+struct diag_list;
+/* Reports the result e of importing file (rows rows of what, e.g.
+ * "ratings") to stderr — every problem and "nothing imported", the store's
+ * message, or the rows imported (checked when dry) — and returns the exit
+ * status. */
+int cli_import_result(struct store *st, const char *file, enum err e, const struct diag_list *dl, size_t rows,
+		      const char *what, bool dry);
 struct snapshot;
 struct buf;
 /* Opens the database and its report snapshot (the file beside an SQLite

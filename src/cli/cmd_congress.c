@@ -83,7 +83,6 @@ static int congress_plan_cmd(struct cli *cli, int argc, char **argv)
 	struct store *st = cli_open_db(cli, &code);
 	if (!st)
 		return code;
-	store_set_actor(st, cli_actor());
 	struct buf msg;
 	buf_init(&msg, 0);
 	enum err e = congress_plan_put(st, &p, &msg);
@@ -113,7 +112,6 @@ static int congress_hold_cmd(struct cli *cli, int argc, char **argv)
 	struct store *st = cli_open_db(cli, &code);
 	if (!st)
 		return code;
-	store_set_actor(st, cli_actor());
 	struct buf msg;
 	buf_init(&msg, 0);
 	enum err e = congress_hold(st, org, term, day, &msg);
@@ -291,7 +289,6 @@ static int congress_roster_cmd(struct cli *cli, int argc, char **argv)
 	struct store *st = cli_open_db(cli, &code);
 	if (!st)
 		goto out;
-	store_set_actor(st, cli_actor());
 	struct buf msg;
 	buf_init(&msg, 0);
 	struct congress_roster r;
@@ -364,7 +361,6 @@ static int congress_result_cmd(struct cli *cli, int argc, char **argv)
 	struct store *st = cli_open_db(cli, &code);
 	if (!st)
 		return code;
-	store_set_actor(st, cli_actor());
 	struct buf msg;
 	buf_init(&msg, 0);
 	const char *role;

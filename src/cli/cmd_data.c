@@ -60,6 +60,23 @@ struct store *cli_open_db(struct cli *cli, int *code)
 	return st;
 }
 
+int cli_import_result(struct store *st, const char *file, enum err e, const struct diag_list *dl, size_t rows,
+		      const char *what, bool dry)
+{
+	if (e == ERR_INPUT) {
+		diag_print(dl, stderr);
+		fprintf(stderr, "dangbo: %s: %zu problem%s, nothing imported\n", file, diag_count(dl),
+			diag_count(dl) == 1 ? "" : "s");
+	} else if (e) {
+		diag_print(dl, stderr);
+		cli_fail(e, "%s: %s", file, store_errmsg(st));
+	} else {
+		fprintf(stderr, "dangbo: %s: %zu %s %s\n", file, rows, what,
+			dry ? "checked, all good (dry run: nothing imported)" : "imported");
+	}
+	return err_exit_code(e);
+}
+
 int cmd_init(struct cli *cli, int argc, char **argv)
 {
 	if (argc > 1)

@@ -185,20 +185,10 @@ int cmd_posts_import(struct cli *cli, int argc, char **argv)
 	diag_init(&dl);
 	size_t rows = 0;
 	enum err e = posts_import(st, pos[0], &o, &dl, &rows);
-	if (e == ERR_INPUT) {
-		diag_print(&dl, stderr);
-		fprintf(stderr, "dangbo: %s: %zu problem%s, nothing imported\n", pos[0], diag_count(&dl),
-			diag_count(&dl) == 1 ? "" : "s");
-	} else if (e) {
-		diag_print(&dl, stderr);
-		cli_fail(e, "%s: %s", pos[0], store_errmsg(st));
-	} else {
-		fprintf(stderr, "dangbo: %s: %zu posts %s\n", pos[0], rows,
-			o.dry_run ? "checked, all good (dry run: nothing imported)" : "imported");
-	}
+	code = cli_import_result(st, pos[0], e, &dl, rows, "posts", o.dry_run);
 	diag_free(&dl);
 	store_close(st);
-	return err_exit_code(e);
+	return code;
 }
 
 /* argv[0] is "posts". Options: --org, --as-of, --output. */

@@ -34,25 +34,16 @@ int cmd_quality_import(struct cli *cli, int argc, char **argv)
 	struct store *st = cli_open_db(cli, &code);
 	if (!st)
 		return code;
-	store_set_actor(st, cli_actor());
 	struct diag_list dl;
 	diag_init(&dl);
 	size_t rows = 0;
 	enum err e = quality_import(st, k, pos[0], dry, &dl, &rows);
-	if (e == ERR_INPUT) {
-		diag_print(&dl, stderr);
-		fprintf(stderr, "dangbo: %s: %zu problem%s, nothing imported\n", pos[0], diag_count(&dl),
-			diag_count(&dl) == 1 ? "" : "s");
-	} else if (e) {
-		diag_print(&dl, stderr);
-		cli_fail(e, "%s: %s", pos[0], store_errmsg(st));
-	} else {
-		fprintf(stderr, "dangbo: %s: %zu %s rows %s\n", pos[0], rows, quality_kind_name(k),
-			dry ? "checked, all good (dry run: nothing imported)" : "imported");
-	}
+	char what[48];
+	snprintf(what, sizeof(what), "%s rows", quality_kind_name(k));
+	code = cli_import_result(st, pos[0], e, &dl, rows, what, dry);
 	diag_free(&dl);
 	store_close(st);
-	return err_exit_code(e);
+	return code;
 }
 
 /* argv[0] is the kind. Options: --org CODE, --as-of DATE, --output FILE. */

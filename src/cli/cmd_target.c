@@ -44,7 +44,6 @@ static int target_set_cmd(struct cli *cli, int argc, char **argv)
 	struct store *st = cli_open_db(cli, &code);
 	if (!st)
 		return code;
-	store_set_actor(st, cli_actor()); /* the audit log's "who" */
 	struct buf msg;
 	buf_init(&msg, 0);
 	enum err e = target_set(st, org, (int)(y < -1 ? -1 : y > 100000 ? 100000 : y), (int64_t)t, &msg);
@@ -70,25 +69,15 @@ static int target_import_cmd(struct cli *cli, int argc, char **argv)
 	struct store *st = cli_open_db(cli, &code);
 	if (!st)
 		return code;
-	store_set_actor(st, cli_actor());
 	bool dry = opt_get(opts, "dry-run") != NULL;
 	struct diag_list dl;
 	diag_init(&dl);
 	size_t rows = 0;
 	enum err e = target_import(st, pos[0], dry, &dl, &rows);
-	if (e == ERR_INPUT) {
-		diag_print(&dl, stderr);
-		fprintf(stderr, "dangbo: %s: %zu problem%s, nothing imported\n", pos[0], diag_count(&dl),
-			diag_count(&dl) == 1 ? "" : "s");
-	} else if (e) {
-		cli_fail(e, "%s: %s", pos[0], store_errmsg(st));
-	} else {
-		fprintf(stderr, "dangbo: %s: %zu targets %s\n", pos[0], rows,
-			dry ? "checked, all good (dry run: nothing imported)" : "imported");
-	}
+	code = cli_import_result(st, pos[0], e, &dl, rows, "targets", dry);
 	diag_free(&dl);
 	store_close(st);
-	return err_exit_code(e);
+	return code;
 }
 
 int cmd_target(struct cli *cli, int argc, char **argv)
